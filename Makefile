@@ -1,0 +1,40 @@
+# The README's commands. Everything installs into .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+BABEL_KEYWORDS := -k _l -k lazy_gettext
+
+.PHONY: serve test check lint format translations
+
+$(INSTALLED): requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt -e .
+	touch $@
+
+## serve: set up, then serve the site on http://127.0.0.1:5000
+serve: $(INSTALLED)
+	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+## test: set up, then run the test suite
+test: $(INSTALLED)
+	$(BIN)/pytest
+
+## check: report every problem in content/
+check: $(INSTALLED)
+	$(BIN)/flask content check
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## translations: collect interface strings into the catalogues; then translate the empty ones
+translations: $(INSTALLED)
+	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --no-location --sort-output \
+		--project scorecard -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --no-fuzzy-matching

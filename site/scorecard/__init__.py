@@ -1,0 +1,31 @@
+"""Climate Scorecard: bilingual climate-policy recommendations and case studies."""
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from . import cli, content, entry, errors, i18n, layout, pages, search
+from .config import Config
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the app from Config, with `overrides` (a test's paths, say) applied on top."""
+    settings = {k: v for k, v in vars(Config).items() if k.isupper()} | (overrides or {})
+    app = Flask(
+        __name__,
+        instance_path=str(settings["INSTANCE_PATH"]),
+        template_folder=str(settings["TEMPLATE_DIR"]),
+    )
+    app.config.update(settings)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    i18n.init_app(app)
+    layout.init_app(app)
+    content.init_app(app)
+    search.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(entry.bp)
+    app.register_blueprint(pages.bp)
+    cli.init_app(app)
+    return app

@@ -1,0 +1,35 @@
+"""Editors' content: loaded once at start-up into an immutable Library."""
+
+from flask import Flask, current_app
+from flask_babel import force_locale, gettext
+
+from ..i18n import LANGUAGES
+from .library import SECTIONS, Document, Library, Problem, Shown
+from .loader import load_library
+
+__all__ = ["SECTIONS", "Document", "Library", "Problem", "Shown", "init_app", "library"]
+
+
+def load(app: Flask) -> Library:
+    """Read app.config["CONTENT_DIR"], with footnote tooltips in each document's language."""
+    with app.app_context():
+        backlink_titles = {}
+        for lang in LANGUAGES:
+            with force_locale(lang):
+                # {} stands for the footnote's number.
+                backlink_titles[lang] = gettext(
+                    "Back to footnote %(number)s in the text", number="{}"
+                )
+    return load_library(app.config["CONTENT_DIR"], backlink_titles)
+
+
+def init_app(app: Flask) -> None:
+    library_ = load(app)
+    for problem in library_.problems:
+        app.logger.warning("content left out: %s", problem)
+    app.extensions["library"] = library_
+
+
+def library() -> Library:
+    """The current app's library."""
+    return current_app.extensions["library"]

@@ -1,0 +1,95 @@
+"""The immutable, in-memory library that every request reads from."""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..i18n import LANGUAGES
+from .markdown import TocEntry
+from .schema import FrontMatter, GlossaryEntry, Metric, Ministry, Topic
+
+# The definitions that glossary links carry (see glossary.py).
+TOOLTIP = re.compile(r'<span class="term__tip"[^>]*>.*?</span>', re.DOTALL)
+# URL section -> document kind.
+SECTIONS = {"recommendations": "recommendation", "case-studies": "case-study"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a content file, for the editor who wrote it."""
+
+    path: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str
+    slug: str
+    lang: str
+    meta: FrontMatter
+    html: str
+    toc: tuple[TocEntry, ...]
+    path: Path
+
+    @property
+    def public(self) -> bool:
+        return self.meta.status == "published"
+
+    @cached_property
+    def text(self) -> str:
+        """The body as plain text, for search; glossary pop-ups are not part of it."""
+        return Markup(TOOLTIP.sub("", self.html)).striptags()
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A document as a reader of `lang` sees it: fallback when it is in the other language."""
+
+    doc: Document
+    lang: str
+
+    @property
+    def fallback(self) -> bool:
+        return self.doc.lang != self.lang
+
+
+@dataclass(frozen=True)
+class Library:
+    documents: Mapping[tuple[str, str, str], Document] = field(default_factory=dict)
+    topics: Mapping[str, Topic] = field(default_factory=dict)
+    ministries: Mapping[str, Ministry] = field(default_factory=dict)
+    metrics: Mapping[str, Metric] = field(default_factory=dict)
+    glossary: Mapping[str, GlossaryEntry] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    def show(self, kind: str, slug: str, lang: str) -> Shown | None:
+        """The public document in `lang`, else its public translation, else None."""
+        for candidate in (lang, *(other for other in LANGUAGES if other != lang)):
+            doc = self.documents.get((kind, slug, candidate))
+            if doc and doc.public:
+                return Shown(doc, lang)
+        return None
+
+    def listing(self, kind: str, lang: str) -> list[Shown]:
+        """Every public document of a kind, newest first, each in the best language."""
+        slugs = {slug for (k, slug, _) in self.documents if k == kind}
+        shown = [s for s in (self.show(kind, slug, lang) for slug in sorted(slugs)) if s]
+        # Stable sort: same-day documents keep their slug order.
+        return sorted(shown, key=lambda s: s.doc.meta.date, reverse=True)
+
+    def languages_of(self, kind: str, slug: str) -> tuple[str, ...]:
+        """The languages a document is published in."""
+        return tuple(
+            lang
+            for lang in LANGUAGES
+            if (doc := self.documents.get((kind, slug, lang))) and doc.public
+        )

@@ -1,0 +1,178 @@
+"""Reads content/ into a Library, reporting every problem instead of raising."""
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+
+import frontmatter
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from ..i18n import LANGUAGES
+from .glossary import GlossaryExtension
+from .library import SECTIONS, Document, Library, Problem
+from .markdown import Renderer
+from .schema import FrontMatter, GlossaryEntry, Metric, Ministry, Topic
+
+# Content folder -> document kind.
+FOLDERS = SECTIONS | {"pages": "page"}
+FILENAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]+)\.md$")
+REFERENCE_FILES = {
+    "topics": Topic,
+    "ministries": Ministry,
+    "metrics": Metric,
+    "glossary": GlossaryEntry,
+}
+
+
+class ContentError(Exception):
+    """One problem found while reading a file."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def _validation_problems(path: str, error: ValidationError) -> list[Problem]:
+    messages = {"extra_forbidden": "unknown field", "missing": "required field is missing"}
+    return [
+        Problem(
+            path,
+            ".".join(str(part) for part in err["loc"]) or "front matter",
+            messages.get(err["type"], err["msg"]),
+        )
+        for err in error.errors()
+    ]
+
+
+def _yaml_message(error: yaml.YAMLError) -> str:
+    """One line an editor can act on: where the parser stopped, and where the construct began."""
+    if not isinstance(error, yaml.MarkedYAMLError) or not error.problem_mark:
+        return f"broken YAML: {error}"
+    message = f"broken YAML at line {error.problem_mark.line + 1}: {error.problem}"
+    if error.context and error.context_mark:
+        message += f" ({error.context} at line {error.context_mark.line + 1})"
+    return message
+
+
+def _load_reference(path: Path, model: type[BaseModel], shown: str, problems: list[Problem]):
+    """A YAML list of entries, keyed by id; bad entries are reported and left out."""
+    if not path.exists():
+        return MappingProxyType({})
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        message = _yaml_message(error) if isinstance(error, yaml.YAMLError) else str(error)
+        problems.append(Problem(shown, "file", message))
+        return MappingProxyType({})
+    if not isinstance(entries, list):
+        problems.append(Problem(shown, "file", "expected a list of entries"))
+        return MappingProxyType({})
+    found = {}
+    for number, entry in enumerate(entries):
+        try:
+            item = model.model_validate(entry)
+        except ValidationError as error:
+            problems.extend(
+                Problem(p.path, f"[{number}].{p.field}", p.message)
+                for p in _validation_problems(shown, error)
+            )
+            continue
+        if item.id in found:
+            problems.append(Problem(shown, f"[{number}].id", f"duplicate id '{item.id}'"))
+            continue
+        found[item.id] = item
+    return MappingProxyType(found)
+
+
+def _read_front_matter(path: Path) -> tuple[FrontMatter, str]:
+    try:
+        post = frontmatter.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as error:
+        raise ContentError("file", f"not UTF-8 text ({error.reason})") from error
+    except yaml.YAMLError as error:
+        # python-frontmatter hands YAML the text from the opening '---' line on,
+        # so the parser's line numbers are already the file's.
+        raise ContentError("front matter", _yaml_message(error)) from error
+    if not post.metadata:
+        raise ContentError("front matter", "missing: the file must start with a '---' block")
+    return FrontMatter.model_validate(post.metadata), post.content
+
+
+def _references(meta: FrontMatter, library: Mapping[str, Mapping]) -> Iterable[ContentError]:
+    for topic in meta.topics:
+        if topic not in library["topics"]:
+            yield ContentError("topics", f"unknown topic '{topic}' (see topics.yaml)")
+    for ref in meta.ministries:
+        if ref.id not in library["ministries"]:
+            yield ContentError("ministries", f"unknown ministry '{ref.id}' (see ministries.yaml)")
+    for metric in meta.metrics:
+        if metric not in library["metrics"]:
+            yield ContentError("metrics", f"unknown metric '{metric}' (see metrics.yaml)")
+
+
+def _load_document(
+    path: Path, kind: str, shown: str, reference: Mapping[str, Mapping], renderers
+) -> tuple[Document | None, list[Problem]]:
+    match = FILENAME.match(path.name)
+    if not match or match["lang"] not in LANGUAGES:
+        expected = f"<slug>.<{'|'.join(LANGUAGES)}>.md, slug in lower-case letters, digits, '-'"
+        return None, [Problem(shown, "file name", f"expected {expected}")]
+    try:
+        meta, body = _read_front_matter(path)
+    except ContentError as error:
+        return None, [Problem(shown, error.field, error.message)]
+    except ValidationError as error:
+        return None, _validation_problems(shown, error)
+    errors = list(_references(meta, reference))
+    if meta.kind != kind:
+        errors.append(ContentError("kind", f"'{meta.kind}' does not match its folder ({kind})"))
+    if errors:
+        return None, [Problem(shown, e.field, e.message) for e in errors]
+    rendered = renderers[match["lang"]].render(body)
+    document = Document(
+        kind=kind,
+        slug=match["slug"],
+        lang=match["lang"],
+        meta=meta,
+        html=rendered.html,
+        toc=rendered.toc,
+        path=path,
+    )
+    return document, []
+
+
+def load_library(content_dir: Path, backlink_titles: Mapping[str, str]) -> Library:
+    """Read and validate everything under content_dir; what is invalid is reported and left out.
+
+    backlink_titles gives, per language, the tooltip of a footnote's link back to the text,
+    with {} for the footnote's number.
+    """
+    content_dir = Path(content_dir)
+
+    def shown(path: Path) -> str:
+        return path.relative_to(content_dir.parent).as_posix()
+
+    problems: list[Problem] = []
+    reference = {}
+    for name, model in REFERENCE_FILES.items():
+        path = content_dir / f"{name}.yaml"
+        reference[name] = _load_reference(path, model, shown(path), problems)
+    renderers = {
+        lang: Renderer(backlink_titles[lang], [GlossaryExtension(reference["glossary"], lang)])
+        for lang in LANGUAGES
+    }
+    documents = {}
+    for folder, kind in FOLDERS.items():
+        for path in sorted((content_dir / folder).glob("*.md")):
+            document, found = _load_document(path, kind, shown(path), reference, renderers)
+            problems.extend(found)
+            if document:
+                documents[(document.kind, document.slug, document.lang)] = document
+    return Library(
+        documents=MappingProxyType(documents),
+        problems=tuple(problems),
+        **reference,
+    )

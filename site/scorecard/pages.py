@@ -1,0 +1,132 @@
+"""The reader's pages, all under /<lang>/."""
+
+from flask import Blueprint, abort, current_app, g, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+
+from . import search as site_search
+from .content import SECTIONS, Document, library
+from .i18n import LANGUAGE_NAMES, current_language
+
+bp = Blueprint("pages", __name__, url_prefix="/<any(en, zh):lang>")
+
+# Matches only the known sections, so anything else is a 404 before a view runs.
+SECTION = "<any({}):section>".format(", ".join(f'"{name}"' for name in SECTIONS))
+SECTION_OF_KIND = {kind: section for section, kind in SECTIONS.items()}
+SECTION_TITLES = {"recommendations": _l("Recommendations"), "case-studies": _l("Case studies")}
+KIND_LABELS = {"recommendation": _l("Recommendation"), "case-study": _l("Case study")}
+MINISTRY_PANEL_TITLES = {
+    "recommendation": _l("Ministries addressed"),
+    "case-study": _l("Government bodies involved"),
+}
+ROLE_LABELS = {"lead": _l("Lead"), "partner": _l("Partner")}
+SORT_LABELS = {"relevance": _l("Relevance"), "date": _l("Newest first")}
+FACET_TITLES = {
+    "kind": _l("Type"),
+    "language": _l("Language"),
+    "topic": _l("Topic"),
+    "ministry": _l("Ministry"),
+}
+
+
+@bp.url_value_preprocessor
+def pull_language(endpoint, values) -> None:
+    g.lang = values.pop("lang")
+
+
+@bp.url_defaults
+def add_language(endpoint, values) -> None:
+    values.setdefault("lang", current_language())
+
+
+@bp.after_request
+def remember_language(response):
+    """The language of the last page read becomes the reader's choice for /."""
+    config = current_app.config
+    if request.cookies.get(config["LANGUAGE_COOKIE"]) != g.lang:
+        response.set_cookie(
+            config["LANGUAGE_COOKIE"],
+            g.lang,
+            max_age=config["LANGUAGE_COOKIE_MAX_AGE"],
+            secure=config["LANGUAGE_COOKIE_SECURE"],
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
+
+
+@bp.app_template_global()
+def document_url(doc: Document, lang: str | None = None) -> str:
+    """A document's address, in the page's language unless `lang` says otherwise."""
+    language = {"lang": lang} if lang else {}
+    if doc.kind == "page":
+        return url_for(f"pages.{doc.slug}", **language)
+    return url_for("pages.document", section=SECTION_OF_KIND[doc.kind], slug=doc.slug, **language)
+
+
+@bp.app_context_processor
+def labels() -> dict:
+    return {
+        "kind_labels": KIND_LABELS,
+        "section_titles": SECTION_TITLES,
+        "ministry_panel_titles": MINISTRY_PANEL_TITLES,
+        "role_labels": ROLE_LABELS,
+        "sort_labels": SORT_LABELS,
+        "facet_titles": FACET_TITLES,
+        "library": library(),
+    }
+
+
+@bp.get("/")
+def home():
+    return render_template(
+        "home.html",
+        recommendations=library().listing("recommendation", g.lang),
+        case_studies=library().listing("case-study", g.lang),
+    )
+
+
+@bp.get(f"/{SECTION}/")
+def document_list(section: str):
+    documents = library().listing(SECTIONS[section], g.lang)
+    return render_template("document_list.html", section=section, documents=documents)
+
+
+@bp.get(f"/{SECTION}/<slug>")
+def document(section: str, slug: str):
+    shown = library().show(SECTIONS[section], slug, g.lang) or abort(404)
+    return render_template("document.html", shown=shown, doc=shown.doc)
+
+
+@bp.get("/about")
+def about():
+    shown = library().show("page", "about", g.lang) or abort(404)
+    return render_template("page.html", shown=shown, doc=shown.doc)
+
+
+@bp.get("/glossary")
+def glossary():
+    return render_template("glossary.html", entries=library().glossary.values())
+
+
+@bp.app_template_global()
+def facet_label(name: str, value: str) -> str:
+    """How a facet value reads in the reader's language."""
+    lang = current_language()
+    if name == "kind":
+        return str(KIND_LABELS.get(value, value))
+    if name == "language":
+        return str(LANGUAGE_NAMES.get(value, value))
+    entries = {"topic": library().topics, "ministry": library().ministries}[name]
+    entry = entries.get(value)
+    if entry is None:
+        return value
+    return (entry.label if name == "topic" else entry.name).get(lang)
+
+
+@bp.get("/search")
+def search():
+    results = site_search.search(site_search.SearchRequest.from_args(request.args, g.lang))
+    # Live search swaps only the results; the toggle and plain requests get the page.
+    only_results = request.htmx.target == "search-results"
+    template = "partials/search_results.html" if only_results else "search.html"
+    return render_template(template, results=results, search=results.request)

@@ -1,0 +1,98 @@
+"""The site's real content: every page, in both languages."""
+
+import re
+
+import pytest
+
+from scorecard.pages import SECTION_OF_KIND
+
+from conftest import soup, texts, zh_messages
+
+# The first content: two recommendations and four case studies, plus the About page.
+DOCUMENTS = [
+    ("recommendation", "community-employment"),
+    ("recommendation", "clean-tech-funding"),
+    ("case-study", "ilo-green-jobs-pilots"),
+    ("case-study", "page-suzhou-workshops"),
+    ("case-study", "chongqing-low-carbon-toolkit"),
+    ("case-study", "energy-foundation-industry-programme"),
+]
+LANGS = ["en", "zh"]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def document_path(kind, slug):
+    return f"/{SECTION_OF_KIND[kind]}/{slug}"
+
+
+PAGES = ["/", "/recommendations/", "/case-studies/", "/about"] + [
+    document_path(kind, slug) for kind, slug in DOCUMENTS
+]
+
+
+def test_content_is_complete_in_both_languages(site_app):
+    library = site_app.extensions["library"]
+    assert library.problems == ()
+    for kind, slug in DOCUMENTS + [("page", "about")]:
+        assert library.languages_of(kind, slug) == ("en", "zh"), slug
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("kind", "slug"), DOCUMENTS)
+def test_every_document_renders_with_title_and_sources(site_client, site_app, lang, kind, slug):
+    doc = site_app.extensions["library"].documents[(kind, slug, lang)]
+    response = site_client.get(f"/{lang}{document_path(kind, slug)}")
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.select_one("article h1").get_text() == doc.meta.title
+    assert page.select_one("article")["lang"] == {"en": "en", "zh": "zh-Hans"}[lang]
+    assert page.select_one(".notice") is None
+    cited = [li.cite.get_text() for li in page.select(".sources li")]
+    assert cited and cited == [source.title for source in doc.meta.sources]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", PAGES)
+def test_every_toggle_points_at_its_counterpart(site_client, lang, path):
+    other = "zh" if lang == "en" else "en"
+    page = soup(site_client.get(f"/{lang}{path}"))
+    assert page.select_one(".language-toggle")["href"] == f"/{other}{path}"
+    assert page.html["lang"] == {"en": "en", "zh": "zh-Hans"}[lang]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_english_interface_text_on_chinese_pages(site_client, path):
+    page = soup(site_client.get(f"/zh{path}"))
+    for english in page.select('[lang="en"]'):
+        english.decompose()  # the brand name and the toggle's "English" are meant to be English
+    text = page.get_text(" ")
+    english = [form for m in zh_messages() for form in texts(m.id)]
+    leftovers = [form for form in english if re.search(rf"\b{re.escape(form)}\b", text)]
+    assert leftovers == []
+
+
+@pytest.mark.parametrize(("kind", "slug"), DOCUMENTS + [("page", "about")])
+def test_chinese_documents_are_written_in_chinese(site_app, kind, slug):
+    doc = site_app.extensions["library"].documents[(kind, slug, "zh")]
+    text = re.sub(r"<[^>]+>", "", doc.html)
+    cjk, latin = len(CJK.findall(text)), len(LATIN.findall(text))
+    assert cjk > 3 * latin, f"{slug}: {cjk} Chinese characters, {latin} Latin letters"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_load_nothing_from_another_host(site_client, lang, path):
+    page = soup(site_client.get(f"/{lang}{path}"))
+    loaded = [tag.get("src") for tag in page.select("[src]")] + [
+        tag["href"] for tag in page.select("link[href]")
+    ]
+    assert loaded and all(url.startswith("/") and not url.startswith("//") for url in loaded)
+
+
+def test_htmx_is_served_from_our_static_files_with_its_licence(site_client):
+    script = soup(site_client.get("/en/")).select_one('script[src*="htmx"]')["src"]
+    with site_client.get(script) as response:
+        assert response.status_code == 200 and b"htmx" in response.data
+    with site_client.get(script.rsplit("/", 1)[0] + "/LICENSE") as licence:
+        assert b"Zero-Clause BSD" in licence.data
