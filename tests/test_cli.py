@@ -1,8 +1,10 @@
 """`flask content check`, as an editor and CI run it."""
 
+import datetime as dt
 import re
 
 from scorecard.config import PROJECT_ROOT
+from scorecard.content.checks import stale_contact_cards
 
 
 def test_check_lists_every_problem_and_fails(app):
@@ -13,7 +15,28 @@ def test_check_lists_every_problem_and_fails(app):
     )
     assert "content/recommendations/unknown-field.en.md: author: unknown field" in result.output
     assert "content/recommendations/broken-yaml.en.md: front matter: broken YAML" in result.output
-    assert "6 problem(s)" in result.output
+    assert "content/metrics.yaml: unsourced-figure.observations.0.source: required" in (
+        result.output
+    )
+    assert "content/ministries.yaml: unsourced-office.contacts.0.source: required" in (
+        result.output
+    )
+    assert "content/ministries.yaml: stale-bureau.verified: last verified 2020-01-01" in (
+        result.output
+    )
+    assert "10 problem(s)" in result.output
+
+
+def test_contact_cards_are_due_a_check_a_year_after_verification(app):
+    library = app.extensions["library"]
+
+    def due(today):
+        return [p.field for p in stale_contact_cards(library, "ministries.yaml", today)]
+
+    # The fixture's MOHRSS card was verified on 2024-06-01.
+    assert "mohrss.verified" not in due(dt.date(2025, 5, 31))
+    assert "mohrss.verified" in due(dt.date(2025, 6, 2))
+    assert "mohrss.verified" in due(dt.date(2024, 5, 1))  # verified "in the future"
 
 
 def test_check_passes_on_the_sites_content(site_app):

@@ -24,6 +24,8 @@ def test_each_broken_file_is_reported_with_its_path_and_field():
         ("content/recommendations/unknown-ministry.en.md", "ministries"),
         ("content/case-studies/wrong-kind.en.md", "kind"),
         ("content/case-studies/Bad_Name.en.md", "file name"),
+        ("content/ministries.yaml", "unsourced-office.contacts.0.source"),
+        ("content/metrics.yaml", "unsourced-figure.observations.0.source"),
     }
 
 
@@ -82,3 +84,19 @@ def test_listing_falls_back_to_the_other_language():
     assert shown["missing-translation"].fallback
     assert shown["missing-translation"].doc.lang == "en"
     assert not shown["both-languages"].fallback
+
+
+def test_a_contact_or_figure_without_a_source_is_left_out():
+    library = load()
+    assert "unsourced-office" not in library.ministries
+    assert "unsourced-figure" not in library.metrics
+    assert {"mohrss", "stale-bureau"} <= set(library.ministries)
+
+
+def test_documents_are_linked_to_their_ministries_and_metrics():
+    library = load()
+    addressing = [(shown.doc.slug, role) for shown, role in library.addressing("mohrss", "en")]
+    assert ("both-languages", "lead") in addressing
+    assert "draft-only" not in {slug for slug, _ in addressing}
+    measured = [shown.doc.slug for shown in library.measured_by("workers-reemployed", "zh")]
+    assert "both-languages" in measured

@@ -46,9 +46,9 @@ def test_article_shows_everything_a_reader_needs(client):
     assert "Published May 1, 2024" in facts and "Updated June 1, 2024" in facts
     assert "Northeast China" in facts
     assert [a["href"] for a in page.select(".toc a")] == ["#context", "#detail", "#context_1"]
-    ministries = page.select_one(".ministries").get_text(" ", strip=True)
-    assert "Ministry of Human Resources and Social Security" in ministries and "Lead" in ministries
-    assert "Workers re-employed" in page.select_one(".metrics").get_text()
+    contact = page.select_one(".contact-card").get_text(" ", strip=True)
+    assert "Ministry of Human Resources and Social Security" in contact and "Lead" in contact
+    assert "Workers re-employed" in page.select_one(".metric-table").get_text()
     source = page.select_one(".sources li")
     assert source.cite.get_text() == "Fixture source"
     assert source.a["href"] == "https://example.org/source"

@@ -5,7 +5,19 @@ from typing import Any
 
 from flask import Flask
 
-from . import cli, content, entry, errors, i18n, layout, pages, search
+from . import (
+    cli,
+    content,
+    entry,
+    errors,
+    i18n,
+    layout,
+    metrics,
+    ministries,
+    pages,
+    quantities,
+    search,
+)
 from .config import Config
 
 
@@ -22,10 +34,13 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     i18n.init_app(app)
     layout.init_app(app)
+    quantities.init_app(app)
     content.init_app(app)
     search.init_app(app)
     errors.init_app(app)
     app.register_blueprint(entry.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(ministries.bp)
+    app.register_blueprint(metrics.bp)
     cli.init_app(app)
     return app

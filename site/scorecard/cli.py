@@ -1,10 +1,14 @@
 """Commands for editors: `flask content ...`."""
 
+import datetime as dt
+from pathlib import Path
+
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from . import content
+from .content.checks import stale_contact_cards
 
 content_cli = AppGroup("content", help="Check the Markdown and YAML files under content/.")
 
@@ -13,13 +17,16 @@ content_cli = AppGroup("content", help="Check the Markdown and YAML files under 
 def check() -> None:
     """List every problem in content/; exit with status 1 if there is one."""
     library = content.library()
-    for problem in library.problems:
+    ministries_file = f"{Path(current_app.config['CONTENT_DIR']).name}/ministries.yaml"
+    problems = [
+        *library.problems,
+        *stale_contact_cards(library, ministries_file, dt.date.today()),
+    ]
+    for problem in problems:
         click.echo(str(problem), err=True)
     documents = len(library.documents)
-    if library.problems:
-        raise click.ClickException(
-            f"{len(library.problems)} problem(s); {documents} file(s) are fine."
-        )
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s); {documents} file(s) are fine.")
     click.echo(f"{documents} document file(s) checked, no problems.")
 
 

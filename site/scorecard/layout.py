@@ -4,6 +4,7 @@ from flask import Flask, request, url_for
 from htmx_flask import Htmx
 
 from .i18n import current_language, other_language
+from .localized import is_localized_request
 
 
 def wants_fragment() -> bool:
@@ -15,7 +16,7 @@ def counterpart_url() -> str:
     """The same page in the other language: the slug is shared, only the prefix changes."""
     target = other_language(current_language())
     view_args = request.view_args or {}
-    if request.blueprint == "pages" and request.endpoint:
+    if is_localized_request():
         args = request.args.to_dict(flat=False)
         return url_for(request.endpoint, **view_args, **args, lang=target)
     return url_for("pages.home", lang=target)

@@ -1,13 +1,15 @@
 """The reader's pages, all under /<lang>/."""
 
-from flask import Blueprint, abort, current_app, g, render_template, request, url_for
+from flask import abort, g, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from . import search as site_search
 from .content import SECTIONS, Document, library
 from .i18n import LANGUAGE_NAMES, current_language
+from .localized import localized_blueprint
+from .panels import document_panels
 
-bp = Blueprint("pages", __name__, url_prefix="/<any(en, zh):lang>")
+bp = localized_blueprint("pages", __name__)
 
 # Matches only the known sections, so anything else is a 404 before a view runs.
 SECTION = "<any({}):section>".format(", ".join(f'"{name}"' for name in SECTIONS))
@@ -26,32 +28,6 @@ FACET_TITLES = {
     "topic": _l("Topic"),
     "ministry": _l("Ministry"),
 }
-
-
-@bp.url_value_preprocessor
-def pull_language(endpoint, values) -> None:
-    g.lang = values.pop("lang")
-
-
-@bp.url_defaults
-def add_language(endpoint, values) -> None:
-    values.setdefault("lang", current_language())
-
-
-@bp.after_request
-def remember_language(response):
-    """The language of the last page read becomes the reader's choice for /."""
-    config = current_app.config
-    if request.cookies.get(config["LANGUAGE_COOKIE"]) != g.lang:
-        response.set_cookie(
-            config["LANGUAGE_COOKIE"],
-            g.lang,
-            max_age=config["LANGUAGE_COOKIE_MAX_AGE"],
-            secure=config["LANGUAGE_COOKIE_SECURE"],
-            httponly=True,
-            samesite="Lax",
-        )
-    return response
 
 
 @bp.app_template_global()
@@ -94,7 +70,8 @@ def document_list(section: str):
 @bp.get(f"/{SECTION}/<slug>")
 def document(section: str, slug: str):
     shown = library().show(SECTIONS[section], slug, g.lang) or abort(404)
-    return render_template("document.html", shown=shown, doc=shown.doc)
+    panels = document_panels(shown, library())
+    return render_template("document.html", shown=shown, doc=shown.doc, **panels)
 
 
 @bp.get("/about")

@@ -86,6 +86,23 @@ class Library:
         # Stable sort: same-day documents keep their slug order.
         return sorted(shown, key=lambda s: s.doc.meta.date, reverse=True)
 
+    def public_documents(self, lang: str) -> list[Shown]:
+        """Every public recommendation and case study, newest first, in the best language."""
+        return [s for kind in ("recommendation", "case-study") for s in self.listing(kind, lang)]
+
+    def addressing(self, ministry_id: str, lang: str) -> list[tuple[Shown, str]]:
+        """The public documents that name a ministry, each with the ministry's role in it."""
+        return [
+            (shown, ref.role)
+            for shown in self.public_documents(lang)
+            for ref in shown.doc.meta.ministries
+            if ref.id == ministry_id
+        ]
+
+    def measured_by(self, metric_id: str, lang: str) -> list[Shown]:
+        """The public documents that link to a metric."""
+        return [s for s in self.public_documents(lang) if metric_id in s.doc.meta.metrics]
+
     def languages_of(self, kind: str, slug: str) -> tuple[str, ...]:
         """The languages a document is published in."""
         return tuple(

@@ -75,8 +75,11 @@ def _load_reference(path: Path, model: type[BaseModel], shown: str, problems: li
         try:
             item = model.model_validate(entry)
         except ValidationError as error:
+            # Editors know an entry by its id; the position is for one without a usable id.
+            named = entry.get("id") if isinstance(entry, dict) else None
+            label = named if isinstance(named, str) and named else f"[{number}]"
             problems.extend(
-                Problem(p.path, f"[{number}].{p.field}", p.message)
+                Problem(p.path, f"{label}.{p.field}", p.message)
                 for p in _validation_problems(shown, error)
             )
             continue

@@ -1,12 +1,14 @@
 """The one schema every content file is validated against."""
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 from .numbers import PATTERN, normalise_document_number
 
+CJK = re.compile(r"[\u3400-\u9fff]")
 Kind = Literal["recommendation", "case-study", "page"]
 Identifier = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -40,6 +42,11 @@ class Source(Strict):
     url: HttpUrl | None = None
     accessed: dt.date | None = None
 
+    @property
+    def lang(self) -> str:
+        """The language of the title, which stays as the source gives it."""
+        return "zh" if CJK.search(self.title) else "en"
+
 
 class FrontMatter(Strict):
     title: str = Field(min_length=1)
@@ -54,6 +61,8 @@ class FrontMatter(Strict):
     ministries: tuple[MinistryRef, ...] = ()
     metrics: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    # What a recommendation asks of the ministries, in one sentence (for the advocacy letter).
+    ask: str | None = None
     # Official document numbers (文号) the document cites, such as 国发〔2021〕23号.
     document_numbers: tuple[str, ...] = ()
 
@@ -81,16 +90,63 @@ class Topic(Strict):
     label: Localized
 
 
+class SourcedLink(Strict):
+    """An address, with the public source that gives it."""
+
+    url: HttpUrl
+    source: Source
+
+
+class Contact(Strict):
+    """One channel for reaching a body. Only what a public source gives, with that source."""
+
+    channel: Literal["email", "phone", "fax", "address", "web-form"]
+    value: str = Field(min_length=1)
+    label: Localized | None = None
+    source: Source
+
+
 class Ministry(Strict):
     id: str = Identifier
     name: Localized
     abbreviation: Localized | None = None
+    remit: Localized
+    website: SourcedLink | None = None
+    contacts: tuple[Contact, ...] = ()
+    # When an editor last checked this card against its sources.
+    verified: dt.date | None = None
+
+    def channels(self, channel: str) -> tuple[Contact, ...]:
+        return tuple(c for c in self.contacts if c.channel == channel)
+
+
+class Observation(Strict):
+    """One published figure: a value for a period, with its source."""
+
+    # A year ("2017"), a span ("2001-2014") or words in both languages.
+    period: Localized | str
+    value: float
+    # How the source qualifies the figure: "nearly 17 million", "over 4%".
+    qualifier: Literal["about", "nearly", "over", "under"] | None = None
+    source: Source
 
 
 class Metric(Strict):
     id: str = Identifier
     label: Localized
     definition: Localized
+    # indicator: proposed to measure a programme; context: a figure that frames a document.
+    type: Literal["indicator", "context"] = "indicator"
+    unit: Localized | None = None
+    percent: bool = False
+    better: Literal["higher", "lower"] | None = None
+    baseline: Observation | None = None
+    target: Observation | None = None
+    observations: tuple[Observation, ...] = ()
+
+    @property
+    def latest(self) -> Observation | None:
+        return self.observations[-1] if self.observations else None
 
 
 class Terms(Strict):

@@ -1,0 +1,93 @@
+"""Metrics: tables, charts, the 'no data yet' state, and CSV and JSON downloads."""
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+from conftest import soup
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_overview_separates_proposed_measures_from_published_figures(client):
+    page = soup(client.get("/en/metrics/"))
+    tables = page.select(".metric-table")
+    proposed = tables[0].get_text(" ", strip=True)
+    assert "Workers re-employed No data reported yet" in proposed
+    figures = tables[1].get_text(" ", strip=True)
+    assert "Parks counted 2,543 parks 2017" in figures
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["1,200 parks", "nearly 25,000 parks", "2,543 parks"]),
+        ("zh", ["1,200个", "近2.5万个", "2,543个"]),
+    ],
+)
+def test_series_follow_the_readers_locale_with_wan_and_yi(client, lang, expected):
+    page = soup(client.get(f"/{lang}/metrics/parks-counted"))
+    assert [td.get_text() for td in page.select(".series__value")] == expected
+
+
+def test_a_series_is_drawn_as_an_accessible_well_formed_svg(client):
+    page = soup(client.get("/zh/metrics/parks-counted"))
+    svg = ElementTree.fromstring(str(page.select_one("figure.chart svg")))
+    assert svg.get("role") == "img"
+    assert svg.find(f"{SVG}title").text == "统计的园区数量"
+    assert svg.find(f"{SVG}desc").text == "2015: 1,200; 2016年初: 近2.5万; 2017: 2,543"
+    bars = svg.findall(f"{SVG}rect")
+    assert len(bars) == 3
+    heights = [float(bar.get("height")) for bar in bars]
+    assert heights[1] == max(heights) and heights[0] < heights[2]
+
+
+def test_indicator_without_data_says_so_and_draws_nothing(client):
+    page = soup(client.get("/zh/metrics/workers-reemployed"))
+    assert page.select_one(".no-data").get_text().startswith("尚无公开数据")
+    assert page.select_one("svg") is None and page.select_one(".series") is None
+
+
+def test_metric_page_lists_the_documents_that_use_it(client):
+    page = soup(client.get("/en/metrics/workers-reemployed"))
+    assert "/en/recommendations/both-languages" in [
+        a["href"] for a in page.select(".linked__list a")
+    ]
+
+
+def test_document_links_to_its_metrics(client):
+    page = soup(client.get("/en/recommendations/both-languages"))
+    assert page.select_one(".metric-table a")["href"] == "/en/metrics/workers-reemployed"
+
+
+def test_csv_opens_with_chinese_labels_intact(client):
+    response = client.get("/zh/metrics/parks-counted.csv")
+    assert response.mimetype == "text/csv"
+    assert response.data.startswith(b"\xef\xbb\xbf")  # the mark spreadsheet programs look for
+    rows = list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig"))))
+    assert [row["数值"] for row in rows] == ["1200", "25000", "2543"]
+    assert rows[1]["指标"] == "统计的园区数量" and rows[1]["时期"] == "2016年初"
+    assert rows[1]["限定"] == "近" and rows[2]["出处"] == "Second fixture source"
+
+
+def test_json_carries_both_languages_and_every_source(client):
+    data = json.loads(client.get("/en/metrics/parks-counted.json").data)
+    assert data["label"] == {"en": "Parks counted", "zh": "统计的园区数量"}
+    assert [o["value"] for o in data["observations"]] == [1200, 25000, 2543]
+    assert all(o["source"]["title"] for o in data["observations"])
+
+
+def test_unknown_metric_is_a_404(client):
+    for suffix in ("", ".csv", ".json"):
+        assert client.get(f"/en/metrics/no-such-metric{suffix}").status_code == 404
+
+
+def test_sites_recommendation_shows_no_invented_figures(site_client):
+    page = soup(site_client.get("/en/recommendations/community-employment"))
+    proposed = page.select_one("#metrics-title").find_parent("section")
+    assert [td.get_text() for td in proposed.select(".no-data")] == ["No data reported yet"] * 2
+    context = page.select_one("#context-title").find_parent("section").get_text(" ", strip=True)
+    assert "nearly 17 million jobs" in context and "over 4%" in context
