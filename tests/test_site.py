@@ -26,9 +26,11 @@ def document_path(kind, slug):
     return f"/{SECTION_OF_KIND[kind]}/{slug}"
 
 
-PAGES = ["/", "/recommendations/", "/case-studies/", "/about"] + [
-    document_path(kind, slug) for kind, slug in DOCUMENTS
-]
+PAGES = (
+    ["/", "/recommendations/", "/case-studies/", "/about", "/ministries/", "/metrics/"]
+    + [document_path(kind, slug) for kind, slug in DOCUMENTS]
+    + ["/ministries/mohrss", "/metrics/workers-reemployed", "/metrics/urban-employment-growth"]
+)
 
 
 def test_content_is_complete_in_both_languages(site_app):
@@ -96,3 +98,23 @@ def test_htmx_is_served_from_our_static_files_with_its_licence(site_client):
         assert response.status_code == 200 and b"htmx" in response.data
     with site_client.get(script.rsplit("/", 1)[0] + "/LICENSE") as licence:
         assert b"Zero-Clause BSD" in licence.data
+
+
+def test_every_reference_resolves_and_every_ministry_card_is_current(site_app):
+    result = site_app.test_cli_runner().invoke(args=["content", "check"])
+    assert result.exit_code == 0, result.output
+    library = site_app.extensions["library"]
+    named = {ref.id for doc in library.documents.values() for ref in doc.meta.ministries}
+    assert named <= set(library.ministries)
+    assert {"mohrss", "mee", "state-council", "ndrc"} <= set(library.ministries)
+
+
+@pytest.mark.parametrize("metric_id", ["workers-reemployed", "workers-reskilled"])
+def test_proposed_measures_carry_no_invented_figures(site_app, metric_id):
+    assert site_app.extensions["library"].metrics[metric_id].observations == ()
+
+
+def test_every_published_figure_names_its_source(site_app):
+    for metric in site_app.extensions["library"].metrics.values():
+        for observation in metric.observations:
+            assert observation.source.title and observation.source.publisher, metric.id
