@@ -1,5 +1,7 @@
 """The reader's pages, all under /<lang>/."""
 
+from functools import partial
+
 from flask import abort, g, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
@@ -31,12 +33,14 @@ FACET_TITLES = {
 
 
 @bp.app_template_global()
-def document_url(doc: Document, lang: str | None = None) -> str:
+def document_url(doc: Document, lang: str | None = None, external: bool = False) -> str:
     """A document's address, in the page's language unless `lang` says otherwise."""
-    language = {"lang": lang} if lang else {}
+    options = {"lang": lang} if lang else {}
+    if external:
+        options["_external"] = True
     if doc.kind == "page":
-        return url_for(f"pages.{doc.slug}", **language)
-    return url_for("pages.document", section=SECTION_OF_KIND[doc.kind], slug=doc.slug, **language)
+        return url_for(f"pages.{doc.slug}", **options)
+    return url_for("pages.document", section=SECTION_OF_KIND[doc.kind], slug=doc.slug, **options)
 
 
 @bp.app_context_processor
@@ -70,7 +74,7 @@ def document_list(section: str):
 @bp.get(f"/{SECTION}/<slug>")
 def document(section: str, slug: str):
     shown = library().show(SECTIONS[section], slug, g.lang) or abort(404)
-    panels = document_panels(shown, library())
+    panels = document_panels(shown, library(), partial(document_url, external=True))
     return render_template("document.html", shown=shown, doc=shown.doc, **panels)
 
 

@@ -1,33 +1,54 @@
 """What a document page shows beside its text: whom to contact, and the figures it links to."""
 
-from flask import url_for
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
 
 from .charts import Chart, bar_chart
 from .contact import letters
 from .content import Document, Library, Shown
 from .content.schema import Metric
 
+# Metric type -> the panel's id, title and table caption.
+METRIC_PANELS = {
+    "indicator": (
+        "metrics",
+        _l("How success would be measured"),
+        _l("Measures this recommendation proposes"),
+    ),
+    "context": ("context", _l("Figures in context"), _l("Published figures this document cites")),
+}
 
-def absolute_document_url(doc: Document, lang: str) -> str:
-    section = "recommendations" if doc.kind == "recommendation" else "case-studies"
-    return url_for("pages.document", section=section, slug=doc.slug, lang=lang, _external=True)
+
+@dataclass(frozen=True)
+class MetricPanel:
+    id: str
+    title: LazyString
+    caption: LazyString
+    metrics: list[Metric]
+    charts: list[tuple[Metric, Chart]]
 
 
-def _charts(metrics: list[Metric]) -> list[tuple[Metric, Chart]]:
-    return [(metric, chart) for metric in metrics if (chart := bar_chart(metric))]
+def metric_panels(metrics: list[Metric]) -> list[MetricPanel]:
+    """A panel per type of metric the document links to: proposed measures, then context."""
+    panels = []
+    for metric_type, (panel_id, title, caption) in METRIC_PANELS.items():
+        chosen = [m for m in metrics if m.type == metric_type]
+        if chosen:
+            charts = [(m, chart) for m in chosen if (chart := bar_chart(m))]
+            panels.append(MetricPanel(panel_id, title, caption, chosen, charts))
+    return panels
 
 
-def document_panels(shown: Shown, library: Library) -> dict:
-    """The template values for a document's panels."""
+def document_panels(
+    shown: Shown, library: Library, absolute_url: Callable[[Document, str], str]
+) -> dict:
+    """The template values for a document's panels; absolute_url(doc, lang) is for letters."""
     meta = shown.doc.meta
-    metrics = [library.metrics[metric_id] for metric_id in meta.metrics]
-    indicators = [m for m in metrics if m.type == "indicator"]
-    context = [m for m in metrics if m.type == "context"]
     advocacy = shown.doc.kind == "recommendation" and meta.ministries
     return {
-        "indicators": indicators,
-        "indicator_charts": _charts(indicators),
-        "context_figures": context,
-        "context_charts": _charts(context),
-        "letters": letters(shown, library, absolute_document_url) if advocacy else [],
+        "metric_panels": metric_panels([library.metrics[m] for m in meta.metrics]),
+        "letters": letters(shown, library, absolute_url) if advocacy else [],
     }
