@@ -169,39 +169,38 @@ class Searcher:
         text, truncated = clean_query(request.text)
         query = self.build_query(text)
         filter_query = self.filter_query(request.filters)
-        # Counting and facets need every match but no scores, which is the cheap part.
-        matched = list(
-            self.whoosh.docs_for_query(And([query, filter_query]) if filter_query else query)
-        )
-        total = len({self.stored[docnum]["group"] for docnum in matched})
-        pages = max(1, ceil(total / PAGE_SIZE))
-        page = min(max(request.page, 1), pages)
         by_date = request.sort == "date" or not text
-        # A document has at most two language versions, so twice the groups needed suffices.
+        # One pass for the ranking, the count and the facets: building Whoosh's matchers
+        # is most of a query's cost, so the query is not run a second time to count.
         hits = self.whoosh.search(
             query,
             filter=filter_query,
-            limit=page * PAGE_SIZE * 2,
+            limit=None,
             sortedby="date" if by_date else None,
             reverse=by_date,
         )
-        shown = self._best_hit_per_group(hits)[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        ranked = [docnum for _, docnum in hits.top_n]
+        groups = self._best_per_group(ranked)
+        total = len(groups)
+        pages = max(1, ceil(total / PAGE_SIZE))
+        page = min(max(request.page, 1), pages)
+        shown = groups[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         return Results(
             request=request,
-            results=[self._result(hit, query, request.lang) for hit in shown],
+            results=[self._result(docnum, query, request.lang) for docnum in shown],
             total=total,
             page=page,
             pages=pages,
-            facets=self._facets(matched),
+            facets=self._facets(ranked),
             suggestion=self._suggestion(text) if text and total < 3 else None,
             truncated=truncated,
         )
 
-    def _best_hit_per_group(self, hits) -> list:
+    def _best_per_group(self, ranked: list[int]) -> list[int]:
         """One hit per document, in rank order: its language versions share a group."""
-        best = {}
-        for hit in hits:
-            best.setdefault(self.stored[hit.docnum]["group"], hit)
+        best: dict[str, int] = {}
+        for docnum in ranked:
+            best.setdefault(self.stored[docnum]["group"], docnum)
         return list(best.values())
 
     def _facets(self, matched: list[int]) -> dict[str, list[tuple[str, int]]]:
@@ -217,9 +216,9 @@ class Searcher:
             for name, values in groups_by_value.items()
         }
 
-    def _result(self, hit, query: Query, lang: str) -> Result:
+    def _result(self, docnum: int, query: Query, lang: str) -> Result:
         """The document in the reader's language, with a snippet from the version that matched."""
-        kind, slug, matched_lang = hit["key"].split("/")
+        kind, slug, matched_lang = self.stored[docnum]["key"].split("/")
         versions = {
             code: doc
             for code in ("en", "zh")
