@@ -1,21 +1,89 @@
-"""Apps built from the real content/ and from the fixture corpus in tests/content/."""
+"""Apps built from the real content/ and from the fixture corpus in tests/content/.
 
+Database tests run on SQLite always, and on PostgreSQL when TEST_DATABASE_URL names a
+server (CI sets it; there, a missing server is a failure, not a skip).
+"""
+
+import os
+import uuid
 from pathlib import Path
 
+import psycopg
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
+from flask_migrate import upgrade
+from sqlalchemy import text
 
 from scorecard import create_app
 from scorecard.config import PROJECT_ROOT
+from scorecard.db import db
 
 FIXTURE_CONTENT = Path(__file__).parent / "content"
 SITE_CONTENT = PROJECT_ROOT / "content"
 ZH_CATALOGUE = PROJECT_ROOT / "translations" / "zh" / "LC_MESSAGES" / "messages.po"
 
 
-def build_app(content_dir: Path, instance: Path):
-    return create_app({"TESTING": True, "CONTENT_DIR": content_dir, "INSTANCE_PATH": instance})
+def build_app(content_dir: Path, instance: Path, **settings):
+    """An app with its database migrated, as `make serve` leaves it."""
+    app = create_app(
+        {
+            "TESTING": True,
+            "CONTENT_DIR": content_dir,
+            "INSTANCE_PATH": instance,
+            "COMMENT_MIN_SECONDS": 0,
+            "RATELIMIT_KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            **settings,
+        }
+    )
+    with app.app_context():
+        upgrade()
+    return app
+
+
+def server_url(variable: str, what: str) -> str:
+    """A service's address from the environment; in CI its absence fails the test."""
+    url = os.environ.get(variable)
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail(f"{variable} is not set: CI must run these tests against {what}")
+        pytest.skip(f"{variable} is not set: these tests need {what} (CI sets it)")
+    return url
+
+
+@pytest.fixture(scope="session")
+def postgres_database():
+    """A database of the tests' own on the PostgreSQL server, dropped afterwards."""
+    server = server_url("TEST_DATABASE_URL", "PostgreSQL")
+    name = f"scorecard_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    base = server.rsplit("/", 1)[0] if server.count("/") > 2 else server
+    yield f"{base}/{name}"
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def db_app(request, tmp_path_factory):
+    """The fixture-corpus app on each database."""
+    settings = {}
+    if request.param == "postgresql":
+        settings["DATABASE_URL"] = request.getfixturevalue("postgres_database")
+    app = build_app(FIXTURE_CONTENT, tmp_path_factory.mktemp("instance"), **settings)
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def db_client(db_app):
+    """A reader's browser on db_app; every test starts with no comments and no editors."""
+    yield db_app.test_client()
+    with db_app.app_context():
+        for table in ("moderation_actions", "comments", "editors"):
+            db.session.execute(text(f"DELETE FROM {table}"))
+        db.session.commit()
 
 
 @pytest.fixture(scope="session")

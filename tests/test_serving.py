@@ -23,6 +23,11 @@ def gunicorn(tmp_path):
     port = free_port()
     gunicorn_bin = Path(sys.executable).with_name("gunicorn")
     env = {"PATH": str(gunicorn_bin.parent), "SCORECARD_INSTANCE_PATH": str(tmp_path)}
+    # As the README deploys it: migrate the database, then start gunicorn.
+    flask_bin = Path(sys.executable).with_name("flask")
+    subprocess.run(
+        [flask_bin, "db", "upgrade"], cwd=PROJECT_ROOT, env=env, check=True, capture_output=True
+    )
     process = subprocess.Popen(
         [gunicorn_bin, "--workers", "2", "--preload", "--bind", f"127.0.0.1:{port}", "wsgi:app"],
         cwd=PROJECT_ROOT,
@@ -47,9 +52,9 @@ def gunicorn(tmp_path):
 
 
 def test_gunicorn_serves_both_languages(gunicorn):
-    with urllib.request.urlopen(f"{gunicorn}/zh/recommendations/") as response:
+    with urllib.request.urlopen(f"{gunicorn}/zh/recommendations/", timeout=10) as response:
         page = response.read().decode()
     assert '<html lang="zh-Hans">' in page
     request = urllib.request.Request(f"{gunicorn}/", headers={"Accept-Language": "zh-CN"})
-    with urllib.request.urlopen(request) as response:
+    with urllib.request.urlopen(request, timeout=10) as response:
         assert response.url.endswith("/zh/")

@@ -4,14 +4,19 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from flask_wtf import CSRFProtect
 
 from . import (
+    admin,
     cli,
+    comments,
     content,
+    db,
     entry,
     errors,
     i18n,
     layout,
+    limits,
     metrics,
     ministries,
     pages,
@@ -35,12 +40,17 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     layout.init_app(app)
     quantities.init_app(app)
+    db.init_app(app)
     content.init_app(app)
     search.init_app(app)
     errors.init_app(app)
+    CSRFProtect(app)
     app.register_blueprint(entry.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(ministries.bp)
     app.register_blueprint(metrics.bp)
+    comments.init_app(app)
+    admin.init_app(app)
+    limits.init_app(app)  # wraps views, so after every blueprint
     cli.init_app(app)
     return app

@@ -23,3 +23,23 @@ class Config:
     LANGUAGE_COOKIE = "lang"
     LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
     LANGUAGE_COOKIE_SECURE = os.environ.get("SCORECARD_SECURE_COOKIES", "") == "1"
+
+    # Comments. Unset: a SQLite file under instance/. postgresql://... for PostgreSQL.
+    DATABASE_URL = os.environ.get("DATABASE_URL")
+    # memory:// is per process; with several workers, use redis://...
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    COMMENT_RATE_LIMIT = "5 per minute;30 per hour"
+    SIGNIN_RATE_LIMIT = "5 per minute;30 per hour"
+    # A person takes longer than this to write a comment; a bot usually does not.
+    COMMENT_MIN_SECONDS = 3
+    # Publish at once the comments of an author (by e-mail) whom an editor approved before.
+    COMMENTS_AUTO_APPROVE_KNOWN = os.environ.get("SCORECARD_AUTO_APPROVE_KNOWN", "") == "1"
+    # How many proxies in front of the app set X-Forwarded-For; 0 trusts none.
+    TRUSTED_PROXY_COUNT = int(os.environ.get("SCORECARD_TRUSTED_PROXIES") or 0)
+    MAX_CONTENT_LENGTH = 64 * 1024
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE
+    # Long enough to write a long comment; the text survives an expired token anyway.
+    WTF_CSRF_TIME_LIMIT = 8 * 3600

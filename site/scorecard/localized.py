@@ -6,9 +6,13 @@ goes back into every `url_for`, so no view or template passes it by hand.
 
 from flask import Blueprint, current_app, g, request
 
+from .content import SECTIONS
 from .i18n import LANGUAGES, current_language
 
 PREFIX = "/<any({}):lang>".format(", ".join(LANGUAGES))
+# Matches only the known sections, so anything else is a 404 before a view runs.
+SECTION = "<any({}):section>".format(", ".join(f'"{name}"' for name in SECTIONS))
+SECTION_OF_KIND = {kind: section for section, kind in SECTIONS.items()}
 
 
 def _pull_language(endpoint, values) -> None:

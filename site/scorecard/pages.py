@@ -1,21 +1,17 @@
 """The reader's pages, all under /<lang>/."""
 
-from functools import partial
-
 from flask import abort, g, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from . import search as site_search
+from .comments.store import approved_counts, document_key
 from .content import SECTIONS, Document, library
+from .document_page import render_document
 from .i18n import LANGUAGE_NAMES, current_language
-from .localized import localized_blueprint
-from .panels import document_panels
+from .localized import SECTION, SECTION_OF_KIND, localized_blueprint
 
 bp = localized_blueprint("pages", __name__)
 
-# Matches only the known sections, so anything else is a 404 before a view runs.
-SECTION = "<any({}):section>".format(", ".join(f'"{name}"' for name in SECTIONS))
-SECTION_OF_KIND = {kind: section for section, kind in SECTIONS.items()}
 SECTION_TITLES = {"recommendations": _l("Recommendations"), "case-studies": _l("Case studies")}
 KIND_LABELS = {"recommendation": _l("Recommendation"), "case-study": _l("Case study")}
 MINISTRY_PANEL_TITLES = {
@@ -56,26 +52,38 @@ def labels() -> dict:
     }
 
 
+def _comment_counts(*listings: list) -> dict[str, int]:
+    keys = [document_key(s.doc.kind, s.doc.slug) for listing in listings for s in listing]
+    return approved_counts(keys)
+
+
 @bp.get("/")
 def home():
+    recommendations = library().listing("recommendation", g.lang)
+    case_studies = library().listing("case-study", g.lang)
     return render_template(
         "home.html",
-        recommendations=library().listing("recommendation", g.lang),
-        case_studies=library().listing("case-study", g.lang),
+        recommendations=recommendations,
+        case_studies=case_studies,
+        comment_counts=_comment_counts(recommendations, case_studies),
     )
 
 
 @bp.get(f"/{SECTION}/")
 def document_list(section: str):
     documents = library().listing(SECTIONS[section], g.lang)
-    return render_template("document_list.html", section=section, documents=documents)
+    return render_template(
+        "document_list.html",
+        section=section,
+        documents=documents,
+        comment_counts=_comment_counts(documents),
+    )
 
 
 @bp.get(f"/{SECTION}/<slug>")
 def document(section: str, slug: str):
     shown = library().show(SECTIONS[section], slug, g.lang) or abort(404)
-    panels = document_panels(shown, library(), partial(document_url, external=True))
-    return render_template("document.html", shown=shown, doc=shown.doc, **panels)
+    return render_document(shown, document_url)
 
 
 @bp.get("/about")

@@ -1,0 +1,114 @@
+"""The editors' pages under /admin: sign in, and moderate the comments that await it."""
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+from flask_limiter.errors import RateLimitExceeded
+from flask_login import current_user, login_required, login_user, logout_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired
+
+from ..comments import store
+from ..comments.models import Status
+from ..content import library
+from ..db import db
+from ..i18n import current_language
+from .models import Editor
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+# The buttons of the queue: URL word -> the status it sets.
+ACTIONS = {
+    "approve": Status.APPROVED,
+    "reject": Status.REJECTED,
+    "spam": Status.SPAM,
+    "delete": Status.DELETED,
+}
+ACTION_LABELS = {
+    "approve": _l("Approve"),
+    "reject": _l("Reject"),
+    "spam": _l("Mark as spam"),
+    "delete": _l("Delete"),
+}
+STATUS_LABELS = {
+    Status.PENDING: _l("Awaiting moderation"),
+    Status.APPROVED: _l("Approved"),
+    Status.REJECTED: _l("Rejected"),
+    Status.SPAM: _l("Spam"),
+    Status.DELETED: _l("Deleted"),
+}
+
+
+class SignInForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(message=_l("Please enter your name."))])
+    password = PasswordField(
+        _l("Password"), validators=[DataRequired(message=_l("Please enter your password."))]
+    )
+
+
+@bp.app_context_processor
+def labels() -> dict:
+    return {"action_labels": ACTION_LABELS, "status_labels": STATUS_LABELS}
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path on this site, so the sign-in page cannot send an editor elsewhere."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("admin.queue")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = SignInForm()
+    error = None
+    if form.validate_on_submit():
+        editor = db.session.scalar(select(Editor).where(Editor.name == form.name.data))
+        if editor and editor.check_password(form.password.data):
+            login_user(editor)
+            return redirect(_safe_next(request.args.get("next")), code=303)
+        error = gettext("That name and password do not match an editor's account.")
+    status = 401 if error else (422 if form.errors else 200)
+    return render_template("admin/login.html", form=form, error=error), status
+
+
+@bp.errorhandler(RateLimitExceeded)
+def too_many_attempts(error):
+    message = gettext("Too many attempts to sign in. Please wait a few minutes and try again.")
+    return render_template("admin/login.html", form=SignInForm(), error=message), 429
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    return redirect(url_for("admin.login"), code=303)
+
+
+@bp.get("/")
+@login_required
+def queue():
+    return render_template("admin/queue.html", comments=store.pending(), titles=_titles())
+
+
+@bp.post("/comments/<int:comment_id>/<any(approve, reject, spam, delete):action>")
+@login_required
+def moderate(comment_id: int, action: str):
+    comment = store.get(comment_id) or abort(404)
+    store.moderate(comment, ACTIONS[action], current_user)
+    if request.htmx:
+        return render_template("admin/queue_row.html", comment=comment, titles=_titles())
+    return redirect(url_for("admin.queue"), code=303)
+
+
+def _titles() -> dict[str, str]:
+    """Each document's title, in the editor's language where it exists."""
+    lang = current_language()
+    titles = {}
+    for (kind, slug, doc_lang), doc in library().documents.items():
+        key = store.document_key(kind, slug)
+        if doc_lang == lang or key not in titles:
+            titles[key] = doc.meta.title
+    return titles
