@@ -70,6 +70,8 @@ def db_app(request, tmp_path_factory):
     settings = {}
     if request.param == "postgresql":
         settings["DATABASE_URL"] = request.getfixturevalue("postgres_database")
+    # Rate limits have tests of their own, on apps of their own.
+    settings["RATELIMIT_ENABLED"] = False
     app = build_app(FIXTURE_CONTENT, tmp_path_factory.mktemp("instance"), **settings)
     yield app
     with app.app_context():

@@ -27,6 +27,7 @@ def init_app(app: Flask) -> None:
         app=app,
         storage_uri=app.config["RATELIMIT_STORAGE_URI"],
         key_prefix=app.config.get("RATELIMIT_KEY_PREFIX", "scorecard"),
+        enabled=app.config.get("RATELIMIT_ENABLED", True),
     )
     for endpoint, key in LIMITED.items():
         view = app.view_functions[endpoint]

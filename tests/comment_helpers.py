@@ -1,0 +1,29 @@
+"""What a reader's browser does with the comment form, for the comment tests."""
+
+from conftest import soup
+
+DOCUMENT = "/en/recommendations/both-languages"
+
+
+def comment_form(client, path: str = DOCUMENT) -> tuple[str, dict]:
+    """The form's address and its fields as the page gives them (token, stamp...)."""
+    form = soup(client.get(path)).select_one("#comment-form")
+    fields = {field["name"]: field.get("value", "") for field in form.select("input")}
+    return form["action"], fields
+
+
+def post_comment(client, body: str, path=DOCUMENT, htmx=False, headers=None, **fields):
+    action, data = comment_form(client, path)
+    data.update(body=body, **fields)
+    sent = {"HX-Request": "true", "HX-Target": "comments"} if htmx else {}
+    return client.post(action, data=data, headers={**sent, **(headers or {})})
+
+
+def comment_id(response) -> int:
+    """The new comment's id, from the redirect to its anchor."""
+    return int(response.headers["Location"].rsplit("#comment-", 1)[1])
+
+
+def textarea(page) -> str:
+    """The text in a form's textarea, as a browser shows it (without WTForms' leading newline)."""
+    return page.select_one("#comment-form textarea").get_text().removeprefix("\r\n")

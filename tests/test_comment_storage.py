@@ -1,0 +1,95 @@
+"""The comment database itself: durability settings, concurrency, backups."""
+
+import json
+import threading
+
+from sqlalchemy import func, select, text
+
+from comment_helpers import comment_id, post_comment
+from scorecard.comments import store
+from scorecard.comments.models import Comment, Status
+from scorecard.db import db
+
+from conftest import FIXTURE_CONTENT, build_app
+
+DOCUMENT_KEY = "recommendation/both-languages"
+
+
+def test_sqlite_is_set_up_not_to_lose_an_acknowledged_comment(tmp_path):
+    app = build_app(FIXTURE_CONTENT, tmp_path)
+    with app.app_context():
+        pragma = {
+            name: db.session.execute(text(f"PRAGMA {name}")).scalar()
+            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+        }
+    assert pragma == {
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "foreign_keys": 1,
+        "busy_timeout": 10000,
+    }
+
+
+def test_twenty_writers_posting_fifty_comments_each_lose_nothing(db_app, db_client):
+    errors = []
+
+    def writer(number: int) -> None:
+        try:
+            with db_app.app_context():
+                for n in range(50):
+                    store.post(
+                        "recommendation/both-languages", "en", f"writer {number}, comment {n}"
+                    )
+                db.session.remove()
+        except Exception as error:  # noqa: BLE001 - reported below with the thread's number
+            errors.append((number, error))
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with db_app.app_context():
+        count = db.session.scalar(select(func.count()).select_from(Comment))
+        distinct = db.session.scalar(select(func.count(func.distinct(Comment.body))))
+    assert count == distinct == 1000
+
+
+def export(app) -> dict:
+    result = app.test_cli_runner().invoke(args=["comments", "export"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_export_and_import_round_trip_between_databases(db_app, db_client, tmp_path):
+    parent = comment_id(
+        post_comment(db_client, "引用与*强调*", name="王芳", email="wf@example.org")
+    )
+    with db_app.app_context():
+        store.moderate(db.session.get(Comment, parent), Status.APPROVED, None)
+    reply = comment_id(post_comment(db_client, "A reply", parent=str(parent)))
+    with db_app.app_context():
+        store.moderate(db.session.get(Comment, reply), Status.SPAM, None)
+    exported = export(db_app)
+    backup = tmp_path / "comments.json"
+    backup.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+
+    # Into a fresh SQLite database, whichever database the export came from.
+    target = build_app(FIXTURE_CONTENT, tmp_path / "target")
+    result = target.test_cli_runner().invoke(args=["comments", "import", str(backup)])
+    assert result.exit_code == 0, result.output
+    assert export(target) == exported
+    # Ids carry over, and new comments number on from them.
+    with target.app_context():
+        new = store.post(DOCUMENT_KEY, "en", "after the import")
+        assert new.id > reply
+    again = target.test_cli_runner().invoke(args=["comments", "import", str(backup)])
+    assert again.exit_code == 1 and "empty" in again.output
+
+
+def test_import_refuses_a_file_that_is_not_an_export(db_app, db_client, tmp_path):
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text('{"comments": []}', encoding="utf-8")
+    result = db_app.test_cli_runner().invoke(args=["comments", "import", str(wrong)])
+    assert result.exit_code == 1 and "not a comments export" in result.output

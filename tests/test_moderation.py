@@ -1,0 +1,122 @@
+"""Editors sign in and moderate; nobody else can."""
+
+import pytest
+from sqlalchemy import select
+
+from comment_helpers import DOCUMENT, comment_id, post_comment
+from scorecard.comments.models import Comment, ModerationAction, Status
+from scorecard.db import db
+
+from conftest import soup
+
+PASSWORD = "a long enough secret"
+
+
+@pytest.fixture
+def editor(db_app, db_client):
+    result = db_app.test_cli_runner().invoke(
+        args=["editors", "create", "mei"], input=f"{PASSWORD}\n{PASSWORD}\n"
+    )
+    assert result.exit_code == 0, result.output
+    return "mei"
+
+
+def sign_in(client, name: str, password: str):
+    page = soup(client.get("/admin/login"))
+    token = page.select_one('input[name="csrf_token"]')["value"]
+    return client.post(
+        "/admin/login", data={"csrf_token": token, "name": name, "password": password}
+    )
+
+
+def act(client, comment: int, action: str, htmx: bool = False):
+    page = soup(client.get("/admin/"))
+    token = page.select_one('input[name="csrf_token"]')["value"]
+    headers = {"HX-Request": "true"} if htmx else {}
+    return client.post(
+        f"/admin/comments/{comment}/{action}", data={"csrf_token": token}, headers=headers
+    )
+
+
+def test_a_reader_cannot_reach_the_queue_or_moderate(db_app, db_client):
+    new = comment_id(post_comment(db_client, "Please approve me"))
+    response = db_client.get("/admin/")
+    assert response.status_code == 302 and "/admin/login" in response.headers["Location"]
+    forged = db_client.post(f"/admin/comments/{new}/approve", data={})
+    assert forged.status_code in (302, 400)
+    with db_app.app_context():
+        assert db.session.get(Comment, new).status == Status.PENDING
+
+
+def test_wrong_password_is_refused_in_the_editors_language(db_client, editor):
+    response = sign_in(db_client, editor, "not the password")
+    assert response.status_code == 401
+    assert "do not match" in soup(response).select_one(".notice").get_text()
+    assert db_client.get("/admin/").status_code == 302
+
+
+def test_editor_approves_and_a_reader_then_sees_the_comment(db_app, db_client, editor):
+    reader = db_app.test_client()
+    new = comment_id(post_comment(reader, "Worth publishing"))
+    assert sign_in(db_client, editor, PASSWORD).status_code == 303
+    queue = soup(db_client.get("/admin/"))
+    assert f"queue-{new}" in [item["id"] for item in queue.select(".queue__item")]
+    assert "Both languages" in queue.select_one(".queue__meta").get_text()
+    row = act(db_client, new, "approve", htmx=True)
+    assert row.status_code == 200 and "Approved" in soup(row).select_one(".queue__done").get_text()
+    shown = soup(db_app.test_client().get(DOCUMENT)).select(f"#comment-{new}")
+    assert shown and "Awaiting" not in shown[0].get_text()
+    with db_app.app_context():
+        [record] = db.session.scalars(
+            select(ModerationAction).where(ModerationAction.comment_id == new)
+        )
+        assert record.status == Status.APPROVED and record.editor.name == "mei" and record.at
+
+
+@pytest.mark.parametrize("action", ["reject", "spam", "delete"])
+def test_rejected_spam_and_deleted_comments_are_hidden_from_everyone(
+    db_app, db_client, editor, action
+):
+    author = db_app.test_client()
+    new = comment_id(post_comment(author, "Not for publication"))
+    sign_in(db_client, editor, PASSWORD)
+    assert act(db_client, new, action).status_code == 303
+    assert not soup(author.get(DOCUMENT)).select(f"#comment-{new}")
+    assert f"queue-{new}" not in db_client.get("/admin/").get_data(as_text=True)
+
+
+def test_known_authors_can_be_approved_automatically(db_app, db_client, editor):
+    db_app.config["COMMENTS_AUTO_APPROVE_KNOWN"] = True
+    try:
+        first = comment_id(post_comment(db_client, "First", email="Known@Example.org"))
+        sign_in(db_client, editor, PASSWORD)
+        act(db_client, first, "approve")
+        second = comment_id(post_comment(db_client, "Second", email="known@example.org"))
+        stranger = comment_id(post_comment(db_client, "Third", email="new@example.org"))
+    finally:
+        db_app.config["COMMENTS_AUTO_APPROVE_KNOWN"] = False
+    with db_app.app_context():
+        assert db.session.get(Comment, second).status == Status.APPROVED
+        assert db.session.get(Comment, stranger).status == Status.PENDING
+
+
+def test_the_admin_pages_follow_the_editors_language(db_client, editor):
+    db_client.set_cookie("lang", "zh")
+    page = soup(db_client.get("/admin/login"))
+    assert page.h1.get_text() == "编辑登录" and page.html["lang"] == "zh-Hans"
+
+
+def test_editors_create_refuses_a_short_password_and_a_taken_name(db_app, db_client, editor):
+    runner = db_app.test_cli_runner()
+    short = runner.invoke(args=["editors", "create", "li"], input="short\nshort\n")
+    assert short.exit_code == 1 and "at least 12 characters" in short.output
+    taken = runner.invoke(args=["editors", "create", editor], input=f"{PASSWORD}\n{PASSWORD}\n")
+    assert taken.exit_code == 1 and "already exists" in taken.output
+
+
+def test_passwords_are_stored_as_scrypt_hashes(db_app, editor):
+    from scorecard.admin.models import Editor
+
+    with db_app.app_context():
+        stored = db.session.scalar(select(Editor).where(Editor.name == editor)).password_hash
+    assert stored.startswith("scrypt:") and PASSWORD not in stored
