@@ -47,7 +47,7 @@ def test_check_passes_on_the_sites_content(site_app):
 
 def test_every_command_is_documented_in_the_readme(app):
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-    for group_name in ("content", "search"):
+    for group_name in ("content", "search", "comments", "editors"):
         group = app.cli.commands[group_name]
         for name in group.commands:
             assert re.search(rf"flask {group_name} {name}\b", readme), name
