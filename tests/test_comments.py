@@ -137,7 +137,8 @@ def test_the_author_can_edit_and_delete_within_fifteen_minutes(db_app, db_client
 def test_nobody_else_can_edit_or_delete_a_comment(db_app, db_client):
     new = comment_id(post_comment(db_client, "Mine alone"))
     stranger = db_app.test_client()
-    assert stranger.get(f"/en/comments/{new}/edit").status_code == 403
+    refused = stranger.get(f"/zh/comments/{new}/edit")
+    assert refused.status_code == 403 and soup(refused).h1.get_text() == "无权操作"
     _, fields = comment_form(stranger)
     token = {"csrf_token": fields["csrf_token"]}
     assert stranger.post(f"/en/comments/{new}/delete", data=token).status_code == 403
@@ -228,4 +229,4 @@ def test_an_oversized_request_is_refused_with_a_clear_page(db_client):
     action, fields = comment_form(db_client)
     response = db_client.post(action, data={**fields, "body": "x" * 70_000})
     assert response.status_code == 413
-    assert soup(response).h1.get_text() != ""
+    assert soup(response).h1.get_text() == "Too much to send"

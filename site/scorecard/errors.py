@@ -9,6 +9,17 @@ MESSAGES = {
         _l("Page not found"),
         _l("There is no page at this address. It may have moved, or the link may be mistyped."),
     ),
+    403: (
+        _l("Not allowed"),
+        _l(
+            "You cannot do this here. A comment can only be changed by its author, "
+            "from the same browser, for 15 minutes after it was sent."
+        ),
+    ),
+    413: (
+        _l("Too much to send"),
+        _l("What you sent is larger than this site accepts. Please send something shorter."),
+    ),
     500: (
         _l("Something went wrong"),
         _l("The page could not be shown because of an error on our side. Please try again."),
