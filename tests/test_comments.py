@@ -109,6 +109,15 @@ def test_a_missing_csrf_token_is_a_400_that_keeps_the_text(db_client):
     assert textarea(page) == "Kept despite the error"
 
 
+def test_htmx_may_send_the_csrf_token_as_a_header(db_client):
+    action, fields = comment_form(db_client)
+    token = fields.pop("csrf_token")
+    headers = {"HX-Request": "true", "HX-Target": "comments", "X-CSRFToken": token}
+    response = db_client.post(action, data={**fields, "body": "Token in a header"}, headers=headers)
+    assert response.status_code == 200
+    assert "Token in a header" in soup(response).select_one(".comment--pending").get_text()
+
+
 def test_replies_go_one_level_deep_under_approved_comments(db_app, db_client):
     parent = comment_id(post_comment(db_client, "A question for the editors?"))
     refused = post_comment(db_client, "Too early", parent=str(parent))

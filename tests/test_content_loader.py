@@ -22,6 +22,7 @@ def test_each_broken_file_is_reported_with_its_path_and_field():
         ("content/recommendations/missing-title.en.md", "title"),
         ("content/recommendations/unknown-field.en.md", "author"),
         ("content/recommendations/unknown-ministry.en.md", "ministries"),
+        ("content/recommendations/unknown-metric.en.md", "metrics"),
         ("content/case-studies/wrong-kind.en.md", "kind"),
         ("content/case-studies/Bad_Name.en.md", "file name"),
         ("content/ministries.yaml", "unsourced-office.contacts.0.source"),
@@ -35,6 +36,7 @@ def test_messages_say_what_is_wrong():
     assert problems["content/recommendations/unknown-field.en.md"].message == "unknown field"
     assert "required" in problems["content/recommendations/missing-title.en.md"].message
     assert "ministry-of-magic" in problems["content/recommendations/unknown-ministry.en.md"].message
+    assert "happiness-index" in problems["content/recommendations/unknown-metric.en.md"].message
 
 
 def test_broken_files_are_left_out_and_the_rest_load():

@@ -64,6 +64,8 @@ def writing() -> Iterator[None]:
     """
     session = db.session()  # the request's Session itself, not its scoped proxy
     if session.in_transaction():
+        # A read earlier in the request opened a deferred transaction; end it, so that
+        # this one can begin as a write.
         session.commit()
     session.connection(execution_options={"sqlite_write": True})
     try:

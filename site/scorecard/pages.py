@@ -4,7 +4,7 @@ from flask import abort, g, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from . import search as site_search
-from .comments.store import approved_counts, document_key
+from .comments.store import approved_counts
 from .content import SECTIONS, Document, library
 from .document_page import render_document
 from .i18n import LANGUAGE_NAMES, current_language
@@ -53,8 +53,7 @@ def labels() -> dict:
 
 
 def _comment_counts(*listings: list) -> dict[str, int]:
-    keys = [document_key(s.doc.kind, s.doc.slug) for listing in listings for s in listing]
-    return approved_counts(keys)
+    return approved_counts(s.doc.id for listing in listings for s in listing)
 
 
 @bp.get("/")

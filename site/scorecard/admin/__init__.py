@@ -40,6 +40,7 @@ def create_editor(name: str, password: str) -> None:
 
 
 def init_app(app: Flask) -> None:
+    # Imported here, like the comment views, so that importing the models pulls in no views.
     from .views import bp
 
     login_manager.init_app(app)

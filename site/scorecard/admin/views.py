@@ -107,8 +107,7 @@ def _titles() -> dict[str, str]:
     """Each document's title, in the editor's language where it exists."""
     lang = current_language()
     titles = {}
-    for (kind, slug, doc_lang), doc in library().documents.items():
-        key = store.document_key(kind, slug)
-        if doc_lang == lang or key not in titles:
-            titles[key] = doc.meta.title
+    for doc in library().documents.values():
+        if doc.lang == lang or doc.id not in titles:
+            titles[doc.id] = doc.meta.title
     return titles

@@ -32,6 +32,7 @@ def import_command(file) -> None:
 
 
 def init_app(app: Flask) -> None:
+    # Imported here: the views import the pages, which import this package's store.
     from .views import bp
 
     app.register_blueprint(bp)

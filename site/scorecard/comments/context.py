@@ -47,7 +47,7 @@ def thread_context(
     order = request.args.get("order") if request.args.get("order") in store.ORDERS else "newest"
     language = request.args.get("comments") if request.args.get("comments") in LANGUAGES else None
     authored = reader_authored() + ([just_posted] if just_posted else [])
-    document = store.document_key(shown.doc.kind, shown.doc.slug)
+    document = shown.doc.id
     thread = store.thread(document, authored, order, language, _shown_count())
     if form is None:
         form = CommentForm(formdata=None)

@@ -15,10 +15,6 @@ PAGE_SIZE = 20
 ORDERS = ("newest", "oldest")
 
 
-def document_key(kind: str, slug: str) -> str:
-    return f"{kind}/{slug}"
-
-
 def post(
     document: str,
     lang: str,

@@ -55,7 +55,7 @@ def _remember(response, comment: Comment):
 @bp.post(f"/{SECTION}/<slug>/comments")
 def post_comment(section: str, slug: str):
     shown = _shown(section, slug)
-    document = store.document_key(shown.doc.kind, shown.doc.slug)
+    document = shown.doc.id
     form = CommentForm()
     if not form.validate():
         return _again(shown, form, gettext("Please correct the form below."), 422)

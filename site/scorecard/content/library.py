@@ -41,6 +41,12 @@ class Document:
     path: Path
 
     @property
+    def id(self) -> str:
+        """The document whatever its language, "recommendation/community-employment":
+        what search groups its versions by and what comments belong to."""
+        return f"{self.kind}/{self.slug}"
+
+    @property
     def public(self) -> bool:
         return self.meta.status == "published"
 

@@ -59,10 +59,6 @@ def document_key(doc: Document) -> str:
     return f"{doc.kind}/{doc.slug}/{doc.lang}"
 
 
-def document_group(doc: Document) -> str:
-    return f"{doc.kind}/{doc.slug}"
-
-
 def document_digest(doc: Document) -> str:
     data = doc.meta.model_dump_json() + doc.html
     return hashlib.sha256(data.encode()).hexdigest()[:32]
@@ -95,7 +91,7 @@ def index_fields(doc: Document) -> dict:
     fields = {f"{name}_{doc.lang}": text for name, text in texts.items()}
     return fields | {
         "key": document_key(doc),
-        "group": document_group(doc),
+        "group": doc.id,
         "digest": document_digest(doc),
         "kind": doc.kind,
         "language": doc.lang,
