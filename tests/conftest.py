@@ -29,6 +29,7 @@ def build_app(content_dir: Path, instance: Path, **settings):
     app = create_app(
         {
             "TESTING": True,
+            "ENVIRONMENT": "development",
             "CONTENT_DIR": content_dir,
             "INSTANCE_PATH": instance,
             "COMMENT_MIN_SECONDS": 0,

@@ -17,11 +17,13 @@ from . import (
     i18n,
     layout,
     limits,
+    operations,
     metrics,
     ministries,
     pages,
     quantities,
     search,
+    security,
 )
 from .config import Config
 
@@ -37,6 +39,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(settings)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
+    operations.init_app(app)  # first: every response gets its request id and log line
+    security.init_app(app)
     i18n.init_app(app)
     layout.init_app(app)
     quantities.init_app(app)

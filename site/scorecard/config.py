@@ -13,7 +13,10 @@ def _path(name: str, default: Path) -> Path:
 class Config:
     """Defaults for one machine: everything lives beside the code or under instance/."""
 
-    SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-secret")
+    # Production unless told otherwise: it refuses to start without a SECRET_KEY of its
+    # own. `flask` commands read .flaskenv, which says development.
+    ENVIRONMENT = os.environ.get("SCORECARD_ENV", "production")
+    SECRET_KEY = os.environ.get("SECRET_KEY")
     INSTANCE_PATH = _path("SCORECARD_INSTANCE_PATH", PROJECT_ROOT / "instance")
     CONTENT_DIR = _path("SCORECARD_CONTENT_DIR", PROJECT_ROOT / "content")
     TEMPLATE_DIR = PROJECT_ROOT / "templates"
@@ -22,7 +25,8 @@ class Config:
     # The reader's language choice is kept for a year.
     LANGUAGE_COOKIE = "lang"
     LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
-    LANGUAGE_COOKIE_SECURE = os.environ.get("SCORECARD_SECURE_COOKIES", "") == "1"
+    # Production makes every cookie Secure (security.py).
+    LANGUAGE_COOKIE_SECURE = False
 
     # Comments. Unset: a SQLite file under instance/. postgresql://... for PostgreSQL.
     DATABASE_URL = os.environ.get("DATABASE_URL")
@@ -40,6 +44,6 @@ class Config:
     MAX_CONTENT_LENGTH = 64 * 1024
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    SESSION_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE
+    SESSION_COOKIE_SECURE = False
     # Long enough to write a long comment; the text survives an expired token anyway.
     WTF_CSRF_TIME_LIMIT = 8 * 3600

@@ -1,0 +1,1 @@
+SCORECARD_ENV=development

@@ -1,0 +1,30 @@
+"""gunicorn settings for production: `gunicorn` run in this folder reads this file.
+
+Override any of them on the command line (e.g. --bind, --workers).
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "wsgi:app"
+bind = os.environ.get("SCORECARD_BIND", "127.0.0.1:8000")
+# Pages are rendered from memory and comments are small writes: a process per core and one
+# more covers the time a worker spends waiting on the database.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
+# Load the content and the index once, before the workers fork.
+preload_app = True
+# No page takes more than a fraction of a second; a worker stuck for 30 s is restarted.
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+# Refuse oversized request lines and headers before the app sees them (gunicorn's
+# defaults are 4094 bytes for the request line, 100 headers of 8190 bytes each).
+limit_request_line = 4094
+limit_request_fields = 50
+limit_request_field_size = 8190
+# Recycle workers now and then, so that a slow leak cannot grow without bound.
+max_requests = 10_000
+max_requests_jitter = 1_000
+# The app logs every request itself, as JSON with its request id (operations.py).
+accesslog = None
+errorlog = "-"
