@@ -84,12 +84,8 @@ def cookie_attributes(response, name: str) -> set[str]:
 
 
 @pytest.mark.parametrize("environment", ["development", "production"])
-def test_cookies_are_httponly_samesite_lax_and_secure_outside_development(
-    tmp_path, environment
-):
-    app = build_app(
-        FIXTURE_CONTENT, tmp_path, ENVIRONMENT=environment, SECRET_KEY="s" * 48
-    )
+def test_cookies_are_httponly_samesite_lax_and_secure_outside_development(tmp_path, environment):
+    app = build_app(FIXTURE_CONTENT, tmp_path, ENVIRONMENT=environment, SECRET_KEY="s" * 48)
     client = app.test_client()
     page = client.get("/en/recommendations/both-languages")
     posted = post_comment(client, "A comment from a reader.", name="Li", email="")

@@ -17,7 +17,12 @@ def counterpart_url() -> str:
     target = other_language(current_language())
     view_args = request.view_args or {}
     if is_localized_request():
-        args = request.args.to_dict(flat=False)
+        # The query string is kept, minus anything posing as a part of the address.
+        args = {
+            key: values
+            for key, values in request.args.to_dict(flat=False).items()
+            if key != "lang" and key not in view_args
+        }
         return url_for(request.endpoint, **view_args, **args, lang=target)
     return url_for("pages.home", lang=target)
 

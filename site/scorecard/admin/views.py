@@ -54,8 +54,13 @@ def labels() -> dict:
 
 
 def _safe_next(target: str | None) -> str:
-    """Only a path on this site, so the sign-in page cannot send an editor elsewhere."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+    """Only a path on this site, so the sign-in page cannot send an editor elsewhere.
+
+    A line break would end the Location header: isprintable() refuses it and every other
+    control character.
+    """
+    local = target and target.startswith("/") and not target.startswith("//")
+    if local and "\\" not in target and target.isprintable():
         return target
     return url_for("admin.queue")
 

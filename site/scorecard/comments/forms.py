@@ -1,5 +1,7 @@
 """The comment form, its limits and its messages in the reader's language."""
 
+import re
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField, TextAreaField
@@ -9,6 +11,15 @@ MAX_BODY = 5_000
 MAX_NAME = 80
 MAX_EMAIL = 254
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+# Control characters (NUL, escape sequences...) are invisible, and PostgreSQL cannot store
+# NUL: they are dropped; tabs and line breaks stay.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_control_characters(value: str | None) -> str | None:
+    return CONTROL_CHARACTERS.sub("", value) if value else value
+
 
 NAME_TOO_LONG = _l("Please keep your name under %(max)d characters.")
 EMAIL_TOO_LONG = _l("This e-mail address is too long.")
@@ -20,6 +31,7 @@ TOO_LONG = _l("Please shorten your comment to %(max)d characters or fewer.")
 def _body_field() -> TextAreaField:
     return TextAreaField(
         _l("Your comment"),
+        filters=[without_control_characters],
         validators=[DataRequired(message=EMPTY), Length(max=MAX_BODY, message=TOO_LONG)],
     )
 
@@ -27,10 +39,12 @@ def _body_field() -> TextAreaField:
 class CommentForm(FlaskForm):
     name = StringField(
         _l("Name (optional)"),
+        filters=[without_control_characters],
         validators=[Optional(), Length(max=MAX_NAME, message=NAME_TOO_LONG)],
     )
     email = StringField(
         _l("E-mail (optional, never shown)"),
+        filters=[without_control_characters],
         validators=[
             Optional(),
             Length(max=MAX_EMAIL, message=EMAIL_TOO_LONG),
