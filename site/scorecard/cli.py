@@ -7,7 +7,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from . import content
+from . import backup, content
 from .content.checks import stale_contact_cards
 
 content_cli = AppGroup("content", help="Check the Markdown and YAML files under content/.")
@@ -32,3 +32,4 @@ def check() -> None:
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(content_cli)
+    backup.init_app(app)
