@@ -89,6 +89,19 @@ def db_client(db_app):
         db.session.commit()
 
 
+PASSWORD = "a long enough secret"
+
+
+@pytest.fixture
+def editor(db_app, db_client):
+    """An editor's account, made as the README says, with the CLI."""
+    result = db_app.test_cli_runner().invoke(
+        args=["editors", "create", "mei"], input=f"{PASSWORD}\n{PASSWORD}\n"
+    )
+    assert result.exit_code == 0, result.output
+    return "mei"
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
     """The app over the fixture corpus: good files, bad files and edge cases."""

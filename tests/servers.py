@@ -1,6 +1,8 @@
 """The site as it is deployed: gunicorn serving wsgi:app, started by a test."""
 
+import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -56,6 +58,7 @@ class Gunicorn:
                 env=self.env,
                 stdout=log,
                 stderr=log,
+                start_new_session=True,  # its own process group, to kill it whole
             )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -70,8 +73,7 @@ class Gunicorn:
 
     def kill(self) -> None:
         """SIGKILL the whole server, master and workers, as a crash or power cut would."""
-        subprocess.run(["pkill", "-KILL", "-P", str(self.process.pid)], check=False)
-        self.process.kill()
+        os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=10)
 
     def stop(self) -> None:

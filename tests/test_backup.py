@@ -7,10 +7,10 @@ from contextlib import closing
 import pytest
 from sqlalchemy import func, select
 
+from comment_helpers import post_comment
 from scorecard.comments.models import Comment
 from scorecard.db import db
 
-from comment_helpers import post_comment
 from conftest import FIXTURE_CONTENT, build_app
 
 

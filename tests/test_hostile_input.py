@@ -13,9 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from comment_helpers import comment_form, post_comment
-from test_moderation import PASSWORD, editor  # noqa: F401 - a fixture
 
-from conftest import soup
+from conftest import PASSWORD, soup
 
 MARKER = "<x-probe>"
 

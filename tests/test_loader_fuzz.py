@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scorecard.content.loader import load_library
+from test_content_loader import BACKLINKS
 
 from conftest import FIXTURE_CONTENT
-from test_content_loader import BACKLINKS
 
 FIELDS = [
     "title",

@@ -7,18 +7,7 @@ from comment_helpers import DOCUMENT, comment_id, post_comment
 from scorecard.comments.models import Comment, ModerationAction, Status
 from scorecard.db import db
 
-from conftest import soup
-
-PASSWORD = "a long enough secret"
-
-
-@pytest.fixture
-def editor(db_app, db_client):
-    result = db_app.test_cli_runner().invoke(
-        args=["editors", "create", "mei"], input=f"{PASSWORD}\n{PASSWORD}\n"
-    )
-    assert result.exit_code == 0, result.output
-    return "mei"
+from conftest import PASSWORD, soup
 
 
 def sign_in(client, name: str, password: str):

@@ -5,8 +5,9 @@ import re
 import pytest
 
 from comment_helpers import post_comment
-from conftest import FIXTURE_CONTENT, build_app, soup
 from test_site import LANGS, PAGES
+
+from conftest import FIXTURE_CONTENT, build_app, soup
 
 # A page of each kind, an error page, a static file, a download and a redirect.
 RESPONSES = ["/en/", "/zh/about", "/en/no-such-page", "/static/css/site.css", "/", "/healthz"]

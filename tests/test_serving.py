@@ -4,6 +4,7 @@ import json
 import urllib.request
 
 import pytest
+
 from servers import Gunicorn, production_env
 
 
