@@ -70,3 +70,18 @@ def test_the_server_refuses_to_start_when_nobody_chose_the_settings(tmp_path):
 def test_the_server_refuses_flask_debug_in_production(tmp_path):
     started = load_wsgi(production_env(tmp_path, FLASK_DEBUG="1"))
     assert started.returncode != 0 and "debugger must never run" in started.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_error_shows_a_page_in_the_readers_language_never_a_traceback(tmp_path, lang):
+    app = production(tmp_path, SECRET_KEY="k" * 48)
+
+    def broken():
+        raise RuntimeError("secret internals")
+
+    app.add_url_rule(f"/{lang}/broken", view_func=broken)
+    response = app.test_client().get(f"/{lang}/broken", headers={"Accept-Language": lang})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 500
+    assert "secret internals" not in page and "Traceback" not in page
+    assert {"en": "Something went wrong", "zh": "出错"}[lang] in page

@@ -53,3 +53,17 @@ def test_the_limit_holds_across_two_workers_sharing_redis(tmp_path):
     codes = [post_comment(client, "hello").status_code for client in (first, second, first)]
     assert codes == [303, 303, 303]
     assert post_comment(second, "one too many").status_code == 429
+
+
+def test_behind_a_trusted_proxy_the_address_it_adds_is_the_one_counted(tmp_path):
+    client = limited_app(tmp_path, TRUSTED_PROXY_COUNT=1).test_client()
+
+    def post_via_proxy(forwarded_for: str) -> int:
+        headers = {"X-Forwarded-For": forwarded_for}
+        return post_comment(client, "via proxy", headers=headers).status_code
+
+    # The proxy appends the reader's real address; what the reader wrote before it is ignored.
+    spoofed = [post_via_proxy(f"10.0.0.{n}, 203.0.113.7") for n in range(4)]
+    assert spoofed == [303, 303, 303, 429]
+    # Different readers behind the same proxy each have a limit of their own.
+    assert [post_via_proxy(f"198.51.100.{n}") for n in range(4)] == [303] * 4
