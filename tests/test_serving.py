@@ -1,6 +1,7 @@
 """The site as it is deployed: gunicorn with gunicorn.conf.py, production settings."""
 
 import json
+import socket
 import urllib.request
 
 import pytest
@@ -35,3 +36,25 @@ def test_each_request_is_logged_as_json_with_its_request_id(gunicorn):
     ]
     logged = [r for r in records if r.get("request_id") == "proxy-request-0001"]
     assert logged and logged[0]["path"] == "/en/about" and logged[0]["status"] == 200
+
+
+def raw_status(server, request: bytes) -> int:
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as connection:
+        connection.sendall(request)
+        return int(connection.recv(200).split(b" ", 2)[1])
+
+
+@pytest.mark.parametrize(
+    "request_bytes",
+    [
+        b"GET /en/search?q=" + b"a" * 5000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+        b"GET /en/ HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 9000 + b"\r\n\r\n",
+        b"GET /en/ HTTP/1.1\r\nHost: x\r\n" + b"X-Many: 1\r\n" * 60 + b"\r\n",
+    ],
+    ids=["request line", "header size", "header count"],
+)
+def test_oversized_requests_are_refused_before_the_app(gunicorn, request_bytes):
+    assert raw_status(gunicorn, request_bytes) in (400, 414, 431)
+    # and the server goes on serving
+    with urllib.request.urlopen(f"{gunicorn.url}/en/", timeout=10) as response:
+        assert response.status == 200
