@@ -15,7 +15,7 @@ from .schema import FrontMatter, GlossaryEntry, Metric, Ministry, Topic
 # The definitions that glossary links carry (see glossary.py).
 TOOLTIP = re.compile(r'<span class="term__tip"[^>]*>.*?</span>', re.DOTALL)
 # The permalink anchors on headings and numbered paragraphs (see permalinks.py).
-PERMALINK = re.compile(r'<a class="permalink"[^>]*>#</a>')
+PERMALINK = re.compile(r'<a [^>]*class="permalink"[^>]*>#</a>')
 # URL section -> document kind.
 SECTIONS = {"recommendations": "recommendation", "case-studies": "case-study"}
 
