@@ -30,11 +30,22 @@ def checked(openapi, client, path: str, method: str = "GET", **kwargs):
 
 def every_path(client) -> list[str]:
     """Each address the API has, filled with every id it serves."""
-    paths = ["/api/v1/", "/api/v1/documents", "/api/v1/ministries", "/api/v1/metrics", "/api/v1/topics"]
+    paths = [
+        "/api/v1/",
+        "/api/v1/documents",
+        "/api/v1/ministries",
+        "/api/v1/metrics",
+        "/api/v1/topics",
+    ]
     for record in client.get("/api/v1/documents").get_json()["documents"]:
         paths.append(f"/api/v1/documents/{record['id']}")
-    paths += [f"/api/v1/ministries/{m['id']}" for m in client.get("/api/v1/ministries").get_json()["ministries"]]
-    paths += [f"/api/v1/metrics/{m['id']}" for m in client.get("/api/v1/metrics").get_json()["metrics"]]
+    paths += [
+        f"/api/v1/ministries/{m['id']}"
+        for m in client.get("/api/v1/ministries").get_json()["ministries"]
+    ]
+    paths += [
+        f"/api/v1/metrics/{m['id']}" for m in client.get("/api/v1/metrics").get_json()["metrics"]
+    ]
     return paths
 
 
@@ -57,7 +68,13 @@ def test_the_real_content_matches_the_description_too(site_app):
 
 @pytest.mark.parametrize(
     "query",
-    ["kind=recommendation", "kind=case-study", "topic=employment", "ministry=mohrss", "metric=workers-reemployed"],
+    [
+        "kind=recommendation",
+        "kind=case-study",
+        "topic=employment",
+        "ministry=mohrss",
+        "metric=workers-reemployed",
+    ],
 )
 def test_filters_answer_only_matching_documents(openapi, client, query):
     body = checked(openapi, client, f"/api/v1/documents?{query}").get_json()
@@ -85,7 +102,9 @@ def test_bad_parameters_get_a_400_with_a_message_that_names_them(openapi, client
 
 
 def test_errors_are_in_the_readers_language(openapi, client):
-    response = checked(openapi, client, "/api/v1/documents?kind=page", headers={"Accept-Language": "zh-CN"})
+    response = checked(
+        openapi, client, "/api/v1/documents?kind=page", headers={"Accept-Language": "zh-CN"}
+    )
     assert "不是有效的" in response.get_json()["error"]["message"]
     missing = client.get("/api/v1/ministries/nobody", headers={"Accept-Language": "zh-CN"})
     assert missing.status_code == 404 and "接口中没有" in missing.get_json()["error"]["message"]
@@ -93,12 +112,19 @@ def test_errors_are_in_the_readers_language(openapi, client):
 
 @pytest.mark.parametrize(
     "path",
-    ["/api/v1/documents/recommendation/nowhere", "/api/v1/documents/recommendation/draft-only", "/api/v1/metrics/nope"],
+    [
+        "/api/v1/documents/recommendation/nowhere",
+        "/api/v1/documents/recommendation/draft-only",
+        "/api/v1/metrics/nope",
+    ],
 )
 def test_unknown_ids_get_a_json_404(openapi, client, path):
     response = checked(openapi, client, path)
     assert response.status_code == 404
-    assert response.get_json()["error"] == {"status": 404, "message": response.get_json()["error"]["message"]}
+    assert response.get_json()["error"] == {
+        "status": 404,
+        "message": response.get_json()["error"]["message"],
+    }
 
 
 def test_addresses_outside_the_description_and_other_methods_get_json_errors(client):
@@ -115,7 +141,9 @@ def test_addresses_outside_the_description_and_other_methods_get_json_errors(cli
 
 def test_etags_save_a_download_when_nothing_changed(openapi, client):
     first = client.get("/api/v1/documents")
-    response = checked(openapi, client, "/api/v1/documents", headers={"If-None-Match": first.headers["ETag"]})
+    response = checked(
+        openapi, client, "/api/v1/documents", headers={"If-None-Match": first.headers["ETag"]}
+    )
     assert response.status_code == 304 and not response.data
     assert client.get("/api/v1/documents", headers={"If-None-Match": '"stale"'}).status_code == 200
 

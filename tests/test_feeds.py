@@ -1,8 +1,9 @@
 """The Atom feeds, sitemap.xml and robots.txt: valid XML that lists exactly the public pages."""
 
 import pytest
-from conftest import soup
 from lxml import etree
+
+from conftest import soup
 
 ROOT = "http://localhost"
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -29,14 +30,22 @@ def test_each_language_has_an_atom_feed_of_exactly_the_published_documents(clien
     assert response.mimetype == "application/atom+xml"
     feed = xml(response)
     assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
-    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == {"en": "en", "zh": "zh-Hans"}[lang]
-    links = {e.get("href") for e in feed.xpath("a:entry/a:link[not(@rel) or @rel='alternate']", namespaces=ATOM)}
+    assert (
+        feed.get("{http://www.w3.org/XML/1998/namespace}lang")
+        == {"en": "en", "zh": "zh-Hans"}[lang]
+    )
+    links = {
+        e.get("href")
+        for e in feed.xpath("a:entry/a:link[not(@rel) or @rel='alternate']", namespaces=ATOM)
+    }
     assert links == listed_documents(client, lang)
     assert not any("draft" in link for link in links)
     for entry in feed.xpath("a:entry", namespaces=ATOM):
         for name in ("id", "title", "summary", "updated", "published"):
             assert entry.findtext(f"a:{name}", namespaces=ATOM), name
-    both = feed.xpath(f"a:entry[a:id='{ROOT}/{lang}/recommendations/both-languages']", namespaces=ATOM)[0]
+    both = feed.xpath(
+        f"a:entry[a:id='{ROOT}/{lang}/recommendations/both-languages']", namespaces=ATOM
+    )[0]
     assert both.findtext("a:updated", namespaces=ATOM).startswith("2024-06-01")
     assert both.findtext("a:published", namespaces=ATOM).startswith("2024-05-01")
 
@@ -44,13 +53,18 @@ def test_each_language_has_an_atom_feed_of_exactly_the_published_documents(clien
 def test_the_chinese_feed_is_in_chinese(client):
     feed = xml(client.get("/zh/feed.xml"))
     assert "建议" in feed.findtext("a:title", namespaces=ATOM)
-    entry = feed.xpath(f"a:entry[a:id='{ROOT}/zh/recommendations/both-languages']", namespaces=ATOM)[0]
-    assert entry.findtext("a:title", namespaces=ATOM) == soup(
-        client.get("/zh/recommendations/both-languages")
-    ).find("h1").get_text()
+    entry = feed.xpath(
+        f"a:entry[a:id='{ROOT}/zh/recommendations/both-languages']", namespaces=ATOM
+    )[0]
+    assert (
+        entry.findtext("a:title", namespaces=ATOM)
+        == soup(client.get("/zh/recommendations/both-languages")).find("h1").get_text()
+    )
 
 
-@pytest.mark.parametrize("path", ["/en/", "/zh/about", "/en/ministries/", "/zh/recommendations/both-languages"])
+@pytest.mark.parametrize(
+    "path", ["/en/", "/zh/about", "/en/ministries/", "/zh/recommendations/both-languages"]
+)
 def test_every_page_points_feed_readers_at_its_languages_feed(client, path):
     lang = path.split("/")[1]
     page = soup(client.get(path))
@@ -67,7 +81,9 @@ def test_feed_readers_get_304_when_nothing_changed(client):
 
 def sitemap_entries(client) -> dict[str, etree._Element]:
     tree = xml(client.get("/sitemap.xml"))
-    return {u.findtext("s:loc", namespaces=SITEMAP): u for u in tree.xpath("s:url", namespaces=SITEMAP)}
+    return {
+        u.findtext("s:loc", namespaces=SITEMAP): u for u in tree.xpath("s:url", namespaces=SITEMAP)
+    }
 
 
 def written_in_page_language(page) -> bool:
@@ -78,7 +94,9 @@ def test_the_sitemap_lists_exactly_the_public_pages(client):
     entries = sitemap_entries(client)
     documents = {
         url for url in entries if "/recommendations/" in url or "/case-studies/" in url
-    } - {f"{ROOT}/{lang}/{s}/" for lang in ("en", "zh") for s in ("recommendations", "case-studies")}
+    } - {
+        f"{ROOT}/{lang}/{s}/" for lang in ("en", "zh") for s in ("recommendations", "case-studies")
+    }
     # Each document in the languages it is written in: the lists' links, less the pages that
     # show the other language's text (their article's language is not the page's).
     written = {
@@ -91,7 +109,16 @@ def test_the_sitemap_lists_exactly_the_public_pages(client):
     assert f"{ROOT}/en/case-studies/chinese-only" not in entries
     assert f"{ROOT}/zh/case-studies/chinese-only" in entries
     for lang in ("en", "zh"):
-        for path in ("/", "/recommendations/", "/case-studies/", "/about", "/glossary", "/ministries/", "/metrics/", "/ministries/mohrss"):
+        for path in (
+            "/",
+            "/recommendations/",
+            "/case-studies/",
+            "/about",
+            "/glossary",
+            "/ministries/",
+            "/metrics/",
+            "/ministries/mohrss",
+        ):
             assert f"{ROOT}/{lang}{path}" in entries
     assert not [url for url in entries if "draft" in url or "/search" in url or "/admin" in url]
     for url in entries:

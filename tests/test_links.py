@@ -4,10 +4,11 @@ short links, and permalink anchors on headings and numbered paragraphs."""
 import io
 
 import pytest
-from conftest import soup
 from PIL import Image
 
 from scorecard.addresses import short_id
+
+from conftest import soup
 
 ROOT = "http://localhost"
 BOTH = "/recommendations/both-languages"
@@ -25,7 +26,9 @@ def alternates(page) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("path", ["/", "/recommendations/", "/ministries/", "/glossary", BOTH, "/about"])
+@pytest.mark.parametrize(
+    "path", ["/", "/recommendations/", "/ministries/", "/glossary", BOTH, "/about"]
+)
 def test_every_page_names_its_canonical_address_and_both_languages(client, lang, path):
     page = soup(client.get(f"/{lang}{path}"))
     canonical = page.find("link", rel="canonical")["href"]
@@ -73,7 +76,9 @@ def test_a_document_in_one_language_has_no_alternates_and_a_fallback_points_at_t
     client,
 ):
     only_english = soup(client.get("/en/recommendations/missing-translation"))
-    assert only_english.find("link", rel="canonical")["href"].endswith("/en/recommendations/missing-translation")
+    assert only_english.find("link", rel="canonical")["href"].endswith(
+        "/en/recommendations/missing-translation"
+    )
     assert alternates(only_english) == {}
     # /en/ shows the Chinese text under an English interface: the Chinese page is the original.
     fallback = soup(client.get("/en/case-studies/chinese-only"))
@@ -85,7 +90,9 @@ def test_the_configured_site_address_is_used_for_every_absolute_link(app, client
     monkeypatch.setitem(app.config, "SITE_URL", "https://scorecard.example.org")
     page = soup(client.get(f"/zh{BOTH}"))
     assert page.find("link", rel="canonical")["href"] == f"https://scorecard.example.org/zh{BOTH}"
-    assert all(url.startswith("https://scorecard.example.org/") for url in alternates(page).values())
+    assert all(
+        url.startswith("https://scorecard.example.org/") for url in alternates(page).values()
+    )
     assert meta(page, "og:image").startswith("https://scorecard.example.org/static/")
     assert page.select_one("#share-url")["value"] == f"https://scorecard.example.org/zh{BOTH}"
 
@@ -122,7 +129,9 @@ def test_the_short_link_on_a_page_is_the_same_in_both_languages_and_leads_back(c
 
 
 def test_a_short_link_to_a_document_without_translation_opens_the_original(client):
-    response = client.get(f"/r/{short_id('case-study/chinese-only')}", headers={"Accept-Language": "en"})
+    response = client.get(
+        f"/r/{short_id('case-study/chinese-only')}", headers={"Accept-Language": "en"}
+    )
     assert response.location == "/zh/case-studies/chinese-only"
 
 
@@ -143,7 +152,10 @@ def test_every_heading_has_a_permalink_anchor_to_its_own_id(client):
             assert anchor["href"] == f"#{heading['id']}"
             assert anchor["aria-label"]
     toc = soup(client.get(f"/zh{BOTH}")).select(".toc a")
-    body_ids = {h["id"] for h in soup(client.get(f"/zh{BOTH}")).select(".document__body h2, .document__body h3")}
+    body_ids = {
+        h["id"]
+        for h in soup(client.get(f"/zh{BOTH}")).select(".document__body h2, .document__body h3")
+    }
     assert {a["href"][1:] for a in toc} == body_ids
     assert "背景与挑战" in body_ids  # Chinese headings keep readable ids
 

@@ -10,8 +10,9 @@ import pytest
 import resvg_py
 import rispy
 import zxingcpp
-from conftest import soup
 from PIL import Image
+
+from conftest import soup
 
 ROOT = "http://localhost"
 BOTH = "/recommendations/both-languages"
@@ -30,7 +31,9 @@ def decode_qr(svg: str) -> str:
 def test_the_wechat_qr_code_scans_to_the_canonical_address(client, lang):
     page = soup(client.get(f"/{lang}{BOTH}"))
     svg = page.select_one(".wechat-share svg")
-    assert decode_qr(str(svg)) == page.find("link", rel="canonical")["href"] == f"{ROOT}/{lang}{BOTH}"
+    assert (
+        decode_qr(str(svg)) == page.find("link", rel="canonical")["href"] == f"{ROOT}/{lang}{BOTH}"
+    )
     # Inline SVG only: no XML declaration, no style attribute for the coming CSP to block.
     assert "<?xml" not in str(svg) and not page.select(".wechat-share [style]")
 
@@ -73,7 +76,8 @@ def test_each_citation_names_the_permalink_and_the_last_update(client, lang):
     today = dt.date.today().isoformat()
     # GB/T 7714-2015, electronic resource: author. title[EB/OL]. (updated)[accessed]. URL.
     gbt = re.fullmatch(
-        r"(?P<author>[^.]+)\. (?P<title>.+)\[EB/OL\]\. \((?P<updated>[\d-]+)\)\[(?P<accessed>[\d-]+)\]\. (?P<url>\S+)\.",
+        r"(?P<author>[^.]+)\. (?P<title>.+)\[EB/OL\]\. "
+        r"\((?P<updated>[\d-]+)\)\[(?P<accessed>[\d-]+)\]\. (?P<url>\S+)\.",
         found["gbt7714"],
     )
     assert gbt and gbt["author"] == "Climate Scorecard" and gbt["url"] == url
@@ -104,7 +108,7 @@ def test_the_citation_title_is_the_documents_own(client):
     assert bibtexparser.parse_string(found["bibtex"]).entries[0]["title"] == "{" + title + "}"
 
 
-def test_titles_with_bibtex_specials_stay_parseable():
+def test_titles_with_bibtex_specials_stay_parseable(app):
     from scorecard.citations import bibtex
 
     class Meta:
@@ -114,9 +118,6 @@ def test_titles_with_bibtex_specials_stay_parseable():
     class Doc:
         slug, lang, meta = "specials", "en", Meta
 
-    from scorecard import create_app
-
-    app = create_app({"TESTING": True})
     with app.app_context():
         text = bibtex(Doc, "https://example.org/x", dt.date(2024, 1, 3))
     library = bibtexparser.parse_string(text)

@@ -88,10 +88,14 @@ def test_pages_load_nothing_from_another_host(site_client, lang, path):
     page = soup(site_client.get(f"/{lang}{path}"))
     # Canonical and alternate links name addresses, they load nothing; stylesheets and icons do.
     loaded = [tag.get("src") for tag in page.select("[src]")] + [
-        tag["href"] for tag in page.select("link[href]") if tag["rel"][0] not in ("canonical", "alternate")
+        tag["href"]
+        for tag in page.select("link[href]")
+        if tag["rel"][0] not in ("canonical", "alternate")
     ]
     assert loaded and all(url.startswith("/") and not url.startswith("//") for url in loaded)
-    named = [tag["href"] for tag in page.select("link[rel=canonical], link[rel=alternate][hreflang]")]
+    named = [
+        tag["href"] for tag in page.select("link[rel=canonical], link[rel=alternate][hreflang]")
+    ]
     assert named and all(url.startswith("http://localhost/") for url in named)
 
 

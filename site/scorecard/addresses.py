@@ -69,7 +69,9 @@ def document_links(shown: Shown) -> PageLinks:
 def interface_links() -> PageLinks:
     """A page made of interface text and data exists in every language at the same path."""
     endpoint, args = request.endpoint, request.view_args or {}
-    alternates = [(HTML_LANG[lang], external_url(endpoint, **args, lang=lang)) for lang in LANGUAGES]
+    alternates = [
+        (HTML_LANG[lang], external_url(endpoint, **args, lang=lang)) for lang in LANGUAGES
+    ]
     if endpoint == "pages.home":
         default = external_url("entry.index")
     else:

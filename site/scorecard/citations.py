@@ -60,7 +60,11 @@ def _apa_date(day: dt.date, lang: str) -> str:
 
 def apa_parts(doc: Document, url: str) -> tuple[str, str, str]:
     """APA 7, a web page by an organisation: what comes before, the title, and after."""
-    return f"{_author()}. ({_apa_date(doc.meta.last_modified, doc.lang)}). ", doc.meta.title, f". {url}"
+    return (
+        f"{_author()}. ({_apa_date(doc.meta.last_modified, doc.lang)}). ",
+        doc.meta.title,
+        f". {url}",
+    )
 
 
 def _bibtex_text(value: str) -> str:

@@ -31,7 +31,9 @@ class ShareLink:
 
 def share_links(url: str, title: str, summary: str) -> list[ShareLink]:
     """Links that open a prefilled message or post; the reader still decides to send it."""
-    mail = "mailto:?" + urlencode({"subject": title, "body": f"{summary}\n\n{url}"}, quote_via=quote)
+    mail = "mailto:?" + urlencode(
+        {"subject": title, "body": f"{summary}\n\n{url}"}, quote_via=quote
+    )
     return [
         ShareLink("email", str(_l("E-mail")), mail),
         ShareLink("x", "X", "https://x.com/intent/tweet?" + urlencode({"text": title, "url": url})),

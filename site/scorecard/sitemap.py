@@ -34,7 +34,9 @@ def _latest(days: Iterable[dt.date | None]) -> dt.date | None:
 
 
 def _interface_page(endpoint: str, lastmod: dt.date | None = None, **args) -> Page:
-    return Page({lang: absolute(url_for(endpoint, lang=lang, **args)) for lang in LANGUAGES}, lastmod)
+    return Page(
+        {lang: absolute(url_for(endpoint, lang=lang, **args)) for lang in LANGUAGES}, lastmod
+    )
 
 
 def _document_pages() -> Iterator[Page]:

@@ -27,7 +27,7 @@ def is_api_request() -> bool:
 
 
 def error_response(error: HTTPException) -> Response:
-    """An error as JSON: {"error": {"status": 404, "message": "..."}}, keeping headers like Allow."""
+    """An error as JSON, {"error": {"status": 404, "message": "..."}}, with headers like Allow."""
     status = error.code or 500
     # Off the /<lang>/ pages, the locale is the reader's: cookie, then Accept-Language.
     message = getattr(error, "api_message", None) or MESSAGES.get(status, OTHER)

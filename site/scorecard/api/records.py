@@ -64,7 +64,9 @@ def document_records(lib: Library) -> list[dict]:
     """Every published recommendation and case study, newest first."""
     keys = sorted({(kind, slug) for kind, slug, _ in lib.documents if kind in DOCUMENT_KINDS})
     records = [r for kind, slug in keys if (r := document_record(lib, kind, slug))]
-    return sorted(records, key=lambda r: max(v["published"] for v in r["versions"].values()), reverse=True)
+    return sorted(
+        records, key=lambda r: max(v["published"] for v in r["versions"].values()), reverse=True
+    )
 
 
 def _named_in(lib: Library, ministry_id: str) -> list[str]:
