@@ -3,10 +3,11 @@
 import datetime as dt
 
 from feedgen.feed import FeedGenerator
-from flask import Response, current_app, g, request
+from flask import Response, current_app, g
 from flask_babel import gettext as _
 
 from .addresses import absolute, document_path, external_url
+from .caching import revalidated
 from .content import library
 from .i18n import HTML_LANG
 from .localized import localized_blueprint
@@ -57,5 +58,4 @@ def atom_feed(lang: str) -> bytes:
 @bp.get("/feed.xml")
 def feed():
     response = Response(atom_feed(g.lang), content_type="application/atom+xml; charset=utf-8")
-    response.add_etag()
-    return response.make_conditional(request)
+    return revalidated(response)

@@ -5,9 +5,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from flask import Blueprint, Response, request, url_for
+from flask import Blueprint, Response, url_for
 
 from .addresses import absolute, document_path, short_url
+from .caching import revalidated
 from .content import SECTIONS, library
 from .i18n import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES
 
@@ -100,15 +101,10 @@ def sitemap_xml(pages: list[Page]) -> bytes:
     return ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
 
 
-def _conditional(response: Response) -> Response:
-    response.add_etag()
-    return response.make_conditional(request)
-
-
 @bp.get("/sitemap.xml")
 def sitemap():
     body = sitemap_xml(public_pages())
-    return _conditional(Response(body, content_type="application/xml; charset=utf-8"))
+    return revalidated(Response(body, content_type="application/xml; charset=utf-8"))
 
 
 @bp.get("/robots.txt")
@@ -117,4 +113,4 @@ def robots():
     # Search results are endless and repeat the documents: let crawlers follow the sitemap.
     lines += [f"Disallow: {url_for('pages.search', lang=lang)}" for lang in LANGUAGES]
     lines += ["", f"Sitemap: {absolute(url_for('sitemap.sitemap'))}", ""]
-    return _conditional(Response("\n".join(lines), content_type="text/plain; charset=utf-8"))
+    return revalidated(Response("\n".join(lines), content_type="text/plain; charset=utf-8"))

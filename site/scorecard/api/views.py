@@ -4,6 +4,7 @@ from flask import Blueprint, abort, jsonify, request
 from flask_babel import gettext as _
 
 from ..addresses import external_url, site_root
+from ..caching import revalidated
 from ..content import library
 from .errors import BadParameter
 from .openapi import description
@@ -23,10 +24,9 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 def cacheable(response):
     """Content changes only on deploy: let clients and caches revalidate with the ETag."""
     if response.status_code == 200:
-        response.add_etag()
         response.cache_control.public = True
         response.cache_control.max_age = 300
-        response = response.make_conditional(request)
+        response = revalidated(response)
     return response
 
 

@@ -26,10 +26,11 @@
     }
   }
 
-  // The page's permanent address, from <link rel="canonical">, else the address bar's.
+  // The page's permanent address. It is read from the page's frame, not from <head>, which
+  // keeps the first page's links when the language toggle swaps the frame in.
   function pageAddress() {
-    var canonical = document.querySelector('link[rel="canonical"]');
-    return canonical ? canonical.href : window.location.href.split("#")[0];
+    var site = document.querySelector("[data-canonical]");
+    return site ? site.getAttribute("data-canonical") : window.location.href.split("#")[0];
   }
 
   function showCopyButtons() {
