@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from scorecard.pages import SECTION_OF_KIND
+from scorecard.localized import SECTION_OF_KIND
 
 from conftest import soup, texts, zh_messages
 
@@ -86,10 +86,17 @@ def test_chinese_documents_are_written_in_chinese(site_app, kind, slug):
 @pytest.mark.parametrize("path", PAGES)
 def test_pages_load_nothing_from_another_host(site_client, lang, path):
     page = soup(site_client.get(f"/{lang}{path}"))
+    # Canonical and alternate links name addresses, they load nothing; stylesheets and icons do.
     loaded = [tag.get("src") for tag in page.select("[src]")] + [
-        tag["href"] for tag in page.select("link[href]")
+        tag["href"]
+        for tag in page.select("link[href]")
+        if tag["rel"][0] not in ("canonical", "alternate")
     ]
     assert loaded and all(url.startswith("/") and not url.startswith("//") for url in loaded)
+    named = [
+        tag["href"] for tag in page.select("link[rel=canonical], link[rel=alternate][hreflang]")
+    ]
+    assert named and all(url.startswith("http://localhost/") for url in named)
 
 
 def test_htmx_is_served_from_our_static_files_with_its_licence(site_client):

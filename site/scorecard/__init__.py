@@ -7,13 +7,17 @@ from flask import Flask
 from flask_wtf import CSRFProtect
 
 from . import (
+    addresses,
     admin,
+    api,
+    citations,
     cli,
     comments,
     content,
     db,
     entry,
     errors,
+    feeds,
     i18n,
     layout,
     limits,
@@ -24,6 +28,8 @@ from . import (
     quantities,
     search,
     security,
+    sharing,
+    sitemap,
 )
 from .config import Config
 
@@ -43,6 +49,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     i18n.init_app(app)
     layout.init_app(app)
+    addresses.init_app(app)
     quantities.init_app(app)
     db.init_app(app)
     content.init_app(app)
@@ -53,6 +60,11 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     app.register_blueprint(ministries.bp)
     app.register_blueprint(metrics.bp)
+    app.register_blueprint(citations.bp)
+    app.register_blueprint(feeds.bp)
+    app.register_blueprint(sharing.bp)
+    app.register_blueprint(sitemap.bp)
+    api.init_app(app)
     comments.init_app(app)
     admin.init_app(app)
     limits.init_app(app)  # wraps views, so after every blueprint

@@ -22,6 +22,9 @@ class Config:
     TEMPLATE_DIR = PROJECT_ROOT / "templates"
     TRANSLATIONS_DIR = PROJECT_ROOT / "translations"
     SITE_NAME = "Climate Scorecard"
+    # The public address, such as https://scorecard.example.org: canonical links, previews,
+    # feeds, the sitemap and QR codes use it. Unset: the address the request came to.
+    SITE_URL = os.environ.get("SCORECARD_SITE_URL", "").rstrip("/")
     # The reader's language choice is kept for a year.
     LANGUAGE_COOKIE = "lang"
     LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600

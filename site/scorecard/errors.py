@@ -1,8 +1,10 @@
-"""Error pages in the reader's language, as full pages or HTMX fragments."""
+"""Error pages in the reader's language, as full pages or HTMX fragments (JSON under /api/)."""
 
 from flask import Flask, render_template
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
+
+from . import api
 
 MESSAGES = {
     404: (
@@ -40,6 +42,8 @@ def init_app(app: Flask) -> None:
     # Unhandled exceptions reach this handler as InternalServerError, after Flask logs them.
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        if api.is_api_request():
+            return api.error_response(error)
         response = error.get_response()  # keeps headers such as Allow on a 405
         response.set_data(error_page(response.status_code))
         response.content_type = "text/html; charset=utf-8"

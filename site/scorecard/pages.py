@@ -1,14 +1,15 @@
 """The reader's pages, all under /<lang>/."""
 
-from flask import abort, g, render_template, request, url_for
+from flask import abort, g, render_template, request
 from flask_babel import lazy_gettext as _l
 
 from . import search as site_search
+from .addresses import absolute, document_path
 from .comments.store import approved_counts
 from .content import SECTIONS, Document, library
 from .document_page import render_document
 from .i18n import LANGUAGE_NAMES, current_language
-from .localized import SECTION, SECTION_OF_KIND, localized_blueprint
+from .localized import SECTION, localized_blueprint
 
 bp = localized_blueprint("pages", __name__)
 
@@ -31,12 +32,8 @@ FACET_TITLES = {
 @bp.app_template_global()
 def document_url(doc: Document, lang: str | None = None, external: bool = False) -> str:
     """A document's address, in the page's language unless `lang` says otherwise."""
-    options = {"lang": lang} if lang else {}
-    if external:
-        options["_external"] = True
-    if doc.kind == "page":
-        return url_for(f"pages.{doc.slug}", **options)
-    return url_for("pages.document", section=SECTION_OF_KIND[doc.kind], slug=doc.slug, **options)
+    path = document_path(doc, lang)
+    return absolute(path) if external else path
 
 
 @bp.app_context_processor

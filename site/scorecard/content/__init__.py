@@ -13,14 +13,18 @@ __all__ = ["SECTIONS", "Document", "Library", "Problem", "Shown", "init_app", "l
 def load(app: Flask) -> Library:
     """Read app.config["CONTENT_DIR"], with footnote tooltips in each document's language."""
     with app.app_context():
-        backlink_titles = {}
+        backlink_titles, permalink_labels = {}, {}
         for lang in LANGUAGES:
             with force_locale(lang):
-                # {} stands for the footnote's number.
+                # {} stands for the footnote's or the paragraph's number.
                 backlink_titles[lang] = gettext(
                     "Back to footnote %(number)s in the text", number="{}"
                 )
-    return load_library(app.config["CONTENT_DIR"], backlink_titles)
+                permalink_labels[lang] = (
+                    gettext("Link to this section"),
+                    gettext("Link to paragraph %(number)s", number="{}"),
+                )
+    return load_library(app.config["CONTENT_DIR"], backlink_titles, permalink_labels)
 
 
 def init_app(app: Flask) -> None:

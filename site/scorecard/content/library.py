@@ -14,6 +14,8 @@ from .schema import FrontMatter, GlossaryEntry, Metric, Ministry, Topic
 
 # The definitions that glossary links carry (see glossary.py).
 TOOLTIP = re.compile(r'<span class="term__tip"[^>]*>.*?</span>', re.DOTALL)
+# The permalink anchors on headings and numbered paragraphs (see permalinks.py).
+PERMALINK = re.compile(r'<a [^>]*class="permalink"[^>]*>#</a>')
 # URL section -> document kind.
 SECTIONS = {"recommendations": "recommendation", "case-studies": "case-study"}
 
@@ -52,8 +54,8 @@ class Document:
 
     @cached_property
     def text(self) -> str:
-        """The body as plain text, for search; glossary pop-ups are not part of it."""
-        return Markup(TOOLTIP.sub("", self.html)).striptags()
+        """The body as plain text, for search; glossary pop-ups and anchors are not part of it."""
+        return Markup(PERMALINK.sub("", TOOLTIP.sub("", self.html))).striptags()
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,13 @@ from ..i18n import LANGUAGES
 from .glossary import GlossaryExtension
 from .library import SECTIONS, Document, Library, Problem
 from .markdown import Renderer
+from .permalinks import PermalinkExtension
 from .schema import FrontMatter, GlossaryEntry, Metric, Ministry, Topic
 
 # Content folder -> document kind.
 FOLDERS = SECTIONS | {"pages": "page"}
 FILENAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]+)\.md$")
+PERMALINK_LABELS = ("Link to this section", "Link to paragraph {}")
 REFERENCE_FILES = {
     "topics": Topic,
     "ministries": Ministry,
@@ -147,12 +149,18 @@ def _load_document(
     return document, []
 
 
-def load_library(content_dir: Path, backlink_titles: Mapping[str, str]) -> Library:
+def load_library(
+    content_dir: Path,
+    backlink_titles: Mapping[str, str],
+    permalink_labels: Mapping[str, tuple[str, str]] | None = None,
+) -> Library:
     """Read and validate everything under content_dir; what is invalid is reported and left out.
 
     backlink_titles gives, per language, the tooltip of a footnote's link back to the text,
-    with {} for the footnote's number.
+    with {} for the footnote's number; permalink_labels the accessible names of the anchors
+    on a section and on a numbered paragraph ({} its number).
     """
+    permalink_labels = permalink_labels or {lang: PERMALINK_LABELS for lang in LANGUAGES}
     content_dir = Path(content_dir)
 
     def shown(path: Path) -> str:
@@ -164,7 +172,13 @@ def load_library(content_dir: Path, backlink_titles: Mapping[str, str]) -> Libra
         path = content_dir / f"{name}.yaml"
         reference[name] = _load_reference(path, model, shown(path), problems)
     renderers = {
-        lang: Renderer(backlink_titles[lang], [GlossaryExtension(reference["glossary"], lang)])
+        lang: Renderer(
+            backlink_titles[lang],
+            [
+                GlossaryExtension(reference["glossary"], lang),
+                PermalinkExtension(permalink_labels[lang]),
+            ],
+        )
         for lang in LANGUAGES
     }
     documents = {}
