@@ -95,3 +95,10 @@ def test_cookies_are_httponly_samesite_lax_and_secure_outside_development(tmp_pa
         attributes = cookie_attributes(response, name)
         assert {"httponly", "samesite=lax"} <= attributes, name
         assert ("secure" in attributes) is (environment == "production"), name
+
+
+def test_open_data_may_be_read_by_other_sites_and_pages_may_not(client):
+    api = headers(client, "/api/v1/ministries")
+    assert api["Access-Control-Allow-Origin"] == "*"
+    assert api["Cross-Origin-Resource-Policy"] == "cross-origin"
+    assert headers(client, "/en/")["Cross-Origin-Resource-Policy"] == "same-origin"
