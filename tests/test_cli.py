@@ -13,7 +13,7 @@ def test_check_lists_every_problem_and_fails(app):
     assert "content/recommendations/missing-title.en.md: title: required field is missing" in (
         result.output
     )
-    assert "content/recommendations/unknown-field.en.md: author: unknown field" in result.output
+    assert "content/recommendations/unknown-field.en.md:7: author: unknown field" in result.output
     assert "content/recommendations/broken-yaml.en.md: front matter: broken YAML" in result.output
     assert "content/metrics.yaml: unsourced-figure.observations.0.source: required" in (
         result.output
@@ -24,7 +24,7 @@ def test_check_lists_every_problem_and_fails(app):
     assert "content/ministries.yaml: stale-bureau.verified: last verified 2020-01-01" in (
         result.output
     )
-    assert "11 problem(s)" in result.output
+    assert "21 problem(s)" in result.output
 
 
 def test_contact_cards_are_due_a_check_a_year_after_verification(app):

@@ -23,6 +23,7 @@ def test_each_broken_file_is_reported_with_its_path_and_field():
         ("content/recommendations/unknown-field.en.md", "author"),
         ("content/recommendations/unknown-ministry.en.md", "ministries"),
         ("content/recommendations/unknown-metric.en.md", "metrics"),
+        ("content/recommendations/empty-summary.en.md", "summary"),
         ("content/case-studies/wrong-kind.en.md", "kind"),
         ("content/case-studies/Bad_Name.en.md", "file name"),
         ("content/ministries.yaml", "unsourced-office.contacts.0.source"),

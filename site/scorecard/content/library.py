@@ -1,5 +1,6 @@
 """The immutable, in-memory library that every request reads from."""
 
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,6 +19,11 @@ TOOLTIP = re.compile(r'<span class="term__tip"[^>]*>.*?</span>', re.DOTALL)
 SECTIONS = {"recommendations": "recommendation", "case-studies": "case-study"}
 
 
+def text_version(text: str) -> str:
+    """The first 12 hex digits of the SHA-256 of a file's text (line endings normalised)."""
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()[:12]
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong in a content file, for the editor who wrote it."""
@@ -25,9 +31,12 @@ class Problem:
     path: str
     field: str
     message: str
+    # The line in the file, where one can be named (editors' tools jump to path:line).
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.field}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,13 @@ class Document:
     html: str
     toc: tuple[TocEntry, ...]
     path: Path
+    # The file's text as written; its version is what a translation records.
+    source: str = ""
+
+    @property
+    def version(self) -> str:
+        """A short hash of the whole file: a translation's `translated_from` names it."""
+        return text_version(self.source)
 
     @property
     def id(self) -> str:
@@ -77,11 +93,13 @@ class Library:
     glossary: Mapping[str, GlossaryEntry] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
 
-    def show(self, kind: str, slug: str, lang: str) -> Shown | None:
-        """The public document in `lang`, else its public translation, else None."""
+    def show(self, kind: str, slug: str, lang: str, drafts: bool = False) -> Shown | None:
+        """The public document in `lang`, else its public translation, else None.
+
+        With `drafts` (an editor is signed in), drafts count as well."""
         for candidate in (lang, *(other for other in LANGUAGES if other != lang)):
             doc = self.documents.get((kind, slug, candidate))
-            if doc and doc.public:
+            if doc and (doc.public or drafts):
                 return Shown(doc, lang)
         return None
 

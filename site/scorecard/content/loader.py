@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -12,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from ..i18n import LANGUAGES
 from .glossary import GlossaryExtension
 from .library import SECTIONS, Document, Library, Problem
+from .lines import front_matter_line
 from .markdown import Renderer
 from .schema import FrontMatter, GlossaryEntry, Metric, Ministry, Topic
 
@@ -41,7 +43,7 @@ def _validation_problems(path: str, error: ValidationError) -> list[Problem]:
         Problem(
             path,
             ".".join(str(part) for part in err["loc"]) or "front matter",
-            messages.get(err["type"], err["msg"]),
+            messages.get(err["type"], err["msg"].removeprefix("Value error, ")),
         )
         for err in error.errors()
     ]
@@ -90,11 +92,16 @@ def _load_reference(path: Path, model: type[BaseModel], shown: str, problems: li
     return MappingProxyType(found)
 
 
-def _read_front_matter(path: Path) -> tuple[FrontMatter, str]:
+def _read_text(path: Path) -> str:
     try:
-        post = frontmatter.loads(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise ContentError("file", f"not UTF-8 text ({error.reason})") from error
+
+
+def _read_front_matter(text: str) -> tuple[FrontMatter, str]:
+    try:
+        post = frontmatter.loads(text)
     except yaml.YAMLError as error:
         # python-frontmatter hands YAML the text from the opening '---' line on,
         # so the parser's line numbers are already the file's.
@@ -102,6 +109,11 @@ def _read_front_matter(path: Path) -> tuple[FrontMatter, str]:
     if not post.metadata:
         raise ContentError("front matter", "missing: the file must start with a '---' block")
     return FrontMatter.model_validate(post.metadata), post.content
+
+
+def _at_line(problem: Problem, text: str) -> Problem:
+    """The problem with the line of the front matter field it concerns, where there is one."""
+    return replace(problem, line=front_matter_line(text, problem.field))
 
 
 def _references(meta: FrontMatter, library: Mapping[str, Mapping]) -> Iterable[ContentError]:
@@ -123,17 +135,19 @@ def _load_document(
     if not match or match["lang"] not in LANGUAGES:
         expected = f"<slug>.<{'|'.join(LANGUAGES)}>.md, slug in lower-case letters, digits, '-'"
         return None, [Problem(shown, "file name", f"expected {expected}")]
+    text = ""
     try:
-        meta, body = _read_front_matter(path)
+        text = _read_text(path)
+        meta, body = _read_front_matter(text)
     except ContentError as error:
         return None, [Problem(shown, error.field, error.message)]
     except ValidationError as error:
-        return None, _validation_problems(shown, error)
+        return None, [_at_line(p, text) for p in _validation_problems(shown, error)]
     errors = list(_references(meta, reference))
     if meta.kind != kind:
         errors.append(ContentError("kind", f"'{meta.kind}' does not match its folder ({kind})"))
     if errors:
-        return None, [Problem(shown, e.field, e.message) for e in errors]
+        return None, [_at_line(Problem(shown, e.field, e.message), text) for e in errors]
     rendered = renderers[match["lang"]].render(body)
     document = Document(
         kind=kind,
@@ -143,6 +157,7 @@ def _load_document(
         html=rendered.html,
         toc=rendered.toc,
         path=path,
+        source=text,
     )
     return document, []
 
