@@ -20,7 +20,7 @@ kind: {kind}                   # must match the folder
 status: draft                  # draft: only signed-in editors see it; then published
 topics: []                     # ids from content/topics.yaml, e.g. [employment, skills]
 # region: Northeast China      # optional, where the {kind} applies
-{extra_en}ministries: []                 # e.g. [{{id: mohrss, role: lead}}]; ids from content/ministries.yaml
+{extra_en}ministries: []      # ids from content/ministries.yaml, e.g. [{{id: mohrss, role: lead}}]
 metrics: []                    # ids from content/metrics.yaml
 sources: []                    # e.g. [{{title: "...", publisher: ILO, year: 2021, url: "https://..."}}]
 ---
