@@ -4,8 +4,9 @@ import shutil
 
 import pytest
 
-from conftest import SITE_CONTENT, build_app, soup
 from test_moderation import PASSWORD, editor, sign_in  # noqa: F401 (editor is a fixture)
+
+from conftest import SITE_CONTENT, build_app, soup
 
 PARALLEL = "/en/recommendations/community-employment/parallel"
 

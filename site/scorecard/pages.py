@@ -7,11 +7,11 @@ from flask_login import current_user
 from . import search as site_search
 from .comments.store import approved_counts
 from .content import SECTIONS, Document, library
-from .document_page import render_document
-from .parallel import aligned_rows
 from .content.translations import newer_original, status_of
+from .document_page import render_document
 from .i18n import LANGUAGE_NAMES, LANGUAGES, current_language
 from .localized import SECTION, SECTION_OF_KIND, localized_blueprint
+from .parallel import aligned_rows
 
 bp = localized_blueprint("pages", __name__)
 
