@@ -51,3 +51,14 @@ def test_every_command_is_documented_in_the_readme(app):
         group = app.cli.commands[group_name]
         for name in group.commands:
             assert re.search(rf"flask {group_name} {name}\b", readme), name
+
+
+def test_the_editing_guide_covers_every_content_command_and_field(app):
+    from scorecard.content.schema import FrontMatter
+
+    for name in ("editing.md", "editing.zh.md"):
+        guide = (PROJECT_ROOT / "docs" / name).read_text(encoding="utf-8")
+        for command in app.cli.commands["content"].commands:
+            assert f"flask content {command}" in guide, (name, command)
+        for field in FrontMatter.model_fields:
+            assert f"| `{field}` |" in guide, (name, field)
