@@ -45,8 +45,12 @@ def test_an_edit_shows_on_the_next_request_and_is_reindexed(live):
         "## Overview {#overview}\n",
         "## Overview {#overview}\n\nA Zanzibarian test sentence.\n",
     )
+    untouched = ("recommendation", "community-employment", "en")
+    before = app.extensions["library"].documents[untouched]
     page = client.get(PAGE).get_data(as_text=True)
     assert "A Zanzibarian test sentence." in page
+    # Only the edited document was read again.
+    assert app.extensions["library"].documents[untouched] is before
     assert PAGE in found_by(client, "Zanzibarian")
 
 
@@ -57,6 +61,16 @@ def test_a_new_draft_and_a_removed_file_are_picked_up(live):
     (content / "recommendations" / "clean-tech-funding.en.md").unlink()
     (content / "recommendations" / "clean-tech-funding.zh.md").unlink()
     assert client.get("/en/recommendations/clean-tech-funding").status_code == 404
+
+
+def test_an_edit_to_a_reference_file_reloads_everything(live):
+    content, app = live
+    client = app.test_client()
+    tags = soup(client.get(PAGE)).select(".facts .tag")
+    assert "Employment" in [tag.get_text() for tag in tags]
+    edit(content / "topics.yaml", "{en: Employment,", "{en: Jobs and employment,")
+    tags = soup(client.get(PAGE)).select(".facts .tag")
+    assert "Jobs and employment" in [tag.get_text() for tag in tags]
 
 
 def test_production_does_not_watch_the_files(tmp_path):

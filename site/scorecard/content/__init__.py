@@ -1,17 +1,20 @@
 """Editors' content: loaded once at start-up into an immutable Library."""
 
+from collections.abc import Iterable
+from pathlib import Path
+
 from flask import Flask, current_app
 from flask_babel import force_locale, gettext
 
 from ..i18n import LANGUAGES
 from .library import SECTIONS, Document, Library, Problem, Shown
-from .loader import load_library
+from .loader import load_library, reload_documents
 
 __all__ = ["SECTIONS", "Document", "Library", "Problem", "Shown", "init_app", "library"]
 
 
-def load(app: Flask) -> Library:
-    """Read app.config["CONTENT_DIR"], with footnote tooltips in each document's language."""
+def _backlink_titles(app: Flask) -> dict[str, str]:
+    """Footnote tooltips in each document's language."""
     with app.app_context():
         backlink_titles = {}
         for lang in LANGUAGES:
@@ -20,7 +23,17 @@ def load(app: Flask) -> Library:
                 backlink_titles[lang] = gettext(
                     "Back to footnote %(number)s in the text", number="{}"
                 )
-    return load_library(app.config["CONTENT_DIR"], backlink_titles)
+    return backlink_titles
+
+
+def load(app: Flask) -> Library:
+    """Read app.config["CONTENT_DIR"]."""
+    return load_library(app.config["CONTENT_DIR"], _backlink_titles(app))
+
+
+def reload(app: Flask, library_: Library, paths: Iterable[Path]) -> Library:
+    """The library with only these document files read again (see live_reload)."""
+    return reload_documents(library_, app.config["CONTENT_DIR"], paths, _backlink_titles(app))
 
 
 def init_app(app: Flask) -> None:

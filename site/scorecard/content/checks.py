@@ -83,7 +83,7 @@ def wrong_language(doc: Document, shown: str) -> list[Problem]:
     if not _mostly_other(doc.lang, "\n".join(line for _, line in prose)):
         return []
     # Point at the first line in the other language: usually where pasted text begins.
-    line = next((n for n, text in prose if _mostly_other(doc.lang, text)), None)
+    line = next((n for n, text in prose if _mostly_other(doc.lang, text)), prose[0][0])
     language, found = ("Chinese", "English") if doc.lang == "zh" else ("English", "Chinese")
     return [
         Problem(

@@ -162,6 +162,45 @@ def _load_document(
     return document, []
 
 
+def _renderers(reference: Mapping[str, Mapping], backlink_titles: Mapping[str, str]) -> dict:
+    return {
+        lang: Renderer(backlink_titles[lang], [GlossaryExtension(reference["glossary"], lang)])
+        for lang in LANGUAGES
+    }
+
+
+def reload_documents(
+    library: Library, content_dir: Path, paths: Iterable[Path], backlink_titles: Mapping[str, str]
+) -> Library:
+    """The library with these document files read again: changed, added or removed.
+
+    Topics, ministries, metrics and the glossary are kept: when one of those files
+    changes, load the whole library instead.
+    """
+    content_dir = Path(content_dir)
+    paths = [Path(p) for p in paths]
+    shown = {p: p.relative_to(content_dir.parent).as_posix() for p in paths}
+    reference = {
+        "topics": library.topics,
+        "ministries": library.ministries,
+        "metrics": library.metrics,
+        "glossary": library.glossary,
+    }
+    renderers = _renderers(reference, backlink_titles)
+    documents = {key: doc for key, doc in library.documents.items() if doc.path not in paths}
+    problems = [p for p in library.problems if p.path not in shown.values()]
+    for path in sorted(paths):
+        if not path.exists():
+            continue
+        document, found = _load_document(
+            path, FOLDERS[path.parent.name], shown[path], reference, renderers
+        )
+        problems.extend(found)
+        if document:
+            documents[(document.kind, document.slug, document.lang)] = document
+    return replace(library, documents=MappingProxyType(documents), problems=tuple(problems))
+
+
 def load_library(content_dir: Path, backlink_titles: Mapping[str, str]) -> Library:
     """Read and validate everything under content_dir; what is invalid is reported and left out.
 
@@ -178,10 +217,7 @@ def load_library(content_dir: Path, backlink_titles: Mapping[str, str]) -> Libra
     for name, model in REFERENCE_FILES.items():
         path = content_dir / f"{name}.yaml"
         reference[name] = _load_reference(path, model, shown(path), problems)
-    renderers = {
-        lang: Renderer(backlink_titles[lang], [GlossaryExtension(reference["glossary"], lang)])
-        for lang in LANGUAGES
-    }
+    renderers = _renderers(reference, backlink_titles)
     documents = {}
     for folder, kind in FOLDERS.items():
         for path in sorted((content_dir / folder).glob("*.md")):
