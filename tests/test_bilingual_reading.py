@@ -107,6 +107,7 @@ def test_readers_of_an_outdated_translation_see_a_notice_linking_the_newer_origi
 def test_drafts_are_visible_only_to_signed_in_editors(db_client, editor):  # noqa: F811
     draft = "/en/recommendations/draft-only"
     assert db_client.get(draft).status_code == 404
+    assert "draft-only" not in db_client.get("/en/recommendations/").get_data(as_text=True)
     assert db_client.get(draft + "/parallel").status_code == 404
     sign_in(db_client, editor, PASSWORD)
     page = soup(db_client.get(draft))
@@ -120,11 +121,13 @@ def test_drafts_are_visible_only_to_signed_in_editors(db_client, editor):  # noq
         "en",
         "zh-Hans",
     ]
-    # Lists stay as readers see them.
-    assert "draft-only" not in db_client.get("/en/recommendations/").get_data(as_text=True)
+    # Lists show editors their drafts, marked.
+    cards = soup(db_client.get("/en/recommendations/")).select(".card")
+    draft_card = next(c for c in cards if "draft-only" in c.select_one("a")["href"])
+    assert draft_card.select_one(".tag--draft").get_text() == "Draft"
 
 
-def test_the_translations_page_is_for_editors_and_lists_every_document(db_client, editor):  # noqa: F811
+def test_the_translations_page_is_for_editors_and_lists_every_document(db_app, db_client, editor):  # noqa: F811
     response = db_client.get("/admin/translations")
     assert response.status_code == 302 and "/admin/login" in response.location
     sign_in(db_client, editor, PASSWORD)
@@ -136,3 +139,8 @@ def test_the_translations_page_is_for_editors_and_lists_every_document(db_client
     assert rows_by_title["Both languages"] == ["Original", "Source version not recorded"]
     assert rows_by_title["Only in English"] == ["Original", "Missing"]
     assert rows_by_title["Draft recommendation"] == ["Original", "Source version not recorded"]
+    # What to record once the translation is up to date: the original's current version.
+    version = (
+        db_app.extensions["library"].documents[("recommendation", "both-languages", "en")].version
+    )
+    assert f"translated_from: {version}" in page.get_text()

@@ -42,6 +42,11 @@ def document_url(doc: Document, lang: str | None = None, external: bool = False)
     return url_for("pages.document", section=SECTION_OF_KIND[doc.kind], slug=doc.slug, **options)
 
 
+def editor_signed_in() -> bool:
+    """Signed-in editors also see drafts (marked as such), to preview them."""
+    return current_user.is_authenticated
+
+
 @bp.app_template_global()
 def parallel_url(doc: Document) -> str | None:
     """The side-by-side view of a document, when the reader can open both languages."""
@@ -78,8 +83,8 @@ def _comment_counts(*listings: list) -> dict[str, int]:
 
 @bp.get("/")
 def home():
-    recommendations = library().listing("recommendation", g.lang)
-    case_studies = library().listing("case-study", g.lang)
+    recommendations = library().listing("recommendation", g.lang, editor_signed_in())
+    case_studies = library().listing("case-study", g.lang, editor_signed_in())
     return render_template(
         "home.html",
         recommendations=recommendations,
@@ -90,18 +95,13 @@ def home():
 
 @bp.get(f"/{SECTION}/")
 def document_list(section: str):
-    documents = library().listing(SECTIONS[section], g.lang)
+    documents = library().listing(SECTIONS[section], g.lang, editor_signed_in())
     return render_template(
         "document_list.html",
         section=section,
         documents=documents,
         comment_counts=_comment_counts(documents),
     )
-
-
-def editor_signed_in() -> bool:
-    """Signed-in editors also see drafts (marked as such), to preview them."""
-    return current_user.is_authenticated
 
 
 @bp.get(f"/{SECTION}/<slug>")

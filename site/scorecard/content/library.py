@@ -103,10 +103,12 @@ class Library:
                 return Shown(doc, lang)
         return None
 
-    def listing(self, kind: str, lang: str) -> list[Shown]:
-        """Every public document of a kind, newest first, each in the best language."""
+    def listing(self, kind: str, lang: str, drafts: bool = False) -> list[Shown]:
+        """Every public document of a kind (and drafts, for editors), newest first,
+        each in the best language."""
         slugs = {slug for (k, slug, _) in self.documents if k == kind}
-        shown = [s for s in (self.show(kind, slug, lang) for slug in sorted(slugs)) if s]
+        candidates = (self.show(kind, slug, lang, drafts) for slug in sorted(slugs))
+        shown = [s for s in candidates if s]
         # Stable sort: same-day documents keep their slug order.
         return sorted(shown, key=lambda s: s.doc.meta.date, reverse=True)
 
