@@ -5,7 +5,8 @@ import subprocess
 
 import pytest
 
-from conftest import SITE_CONTENT, build_app
+from conftest import SITE_CONTENT, build_app, soup
+from test_moderation import PASSWORD, sign_in
 
 
 @pytest.fixture
@@ -83,3 +84,22 @@ def test_status_without_history_says_there_is_no_diff(workspace):
     output = run(app, "status").output
     assert "page/about\n  en: source\n  zh: outdated" in output
     assert "no diff" in output
+
+
+def test_the_translations_page_shows_the_originals_changes(workspace):
+    content, app = workspace
+    source = content / "recommendations" / "community-employment.en.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("## Who should act", "## Who must act"), encoding="utf-8")
+    app = build_app(content, content.parent / "instance-after-edit")
+    created = app.test_cli_runner().invoke(
+        args=["editors", "create", "lin"], input=f"{PASSWORD}\n{PASSWORD}\n"
+    )
+    assert created.exit_code == 0, created.output
+    client = app.test_client()
+    sign_in(client, "lin", PASSWORD)
+    page = soup(client.get("/admin/translations"))
+    row = next(r for r in page.select("tbody tr") if "community-employment" in r.a["href"])
+    assert [s.get_text() for s in row.select(".state")] == ["Original", "Outdated"]
+    assert row.select_one(".diff__removed:-soup-contains('## Who should act')")
+    assert row.select_one(".diff__added:-soup-contains('## Who must act')")
