@@ -5,8 +5,9 @@ import subprocess
 
 import pytest
 
-from conftest import SITE_CONTENT, build_app, soup
 from test_moderation import PASSWORD, sign_in
+
+from conftest import SITE_CONTENT, build_app, soup
 
 
 @pytest.fixture
