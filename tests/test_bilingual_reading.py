@@ -69,6 +69,18 @@ def test_no_parallel_view_without_both_languages_published(client, path):
     assert client.get(path).status_code == 404
 
 
+def test_the_about_page_can_be_read_side_by_side_too(site_client):
+    link = soup(site_client.get("/zh/about")).select_one(".bilingual-link a")
+    assert link["href"] == "/zh/about/parallel"
+    page = soup(site_client.get(link["href"]))
+    assert [row["id"] for row in rows(page)] == [
+        "what-we-publish",
+        "how-it-works",
+        "sourcing",
+        "sharing",
+    ]
+
+
 def test_document_pages_link_to_the_parallel_view_only_when_both_languages_exist(client):
     both = soup(client.get("/zh/recommendations/both-languages")).select_one(".bilingual-link a")
     assert both["href"] == "/zh/recommendations/both-languages/parallel"
@@ -144,3 +156,11 @@ def test_the_translations_page_is_for_editors_and_lists_every_document(db_app, d
         db_app.extensions["library"].documents[("recommendation", "both-languages", "en")].version
     )
     assert f"translated_from: {version}" in page.get_text()
+
+
+def test_text_before_the_first_heading_is_aligned_as_the_introduction(client):
+    page = soup(client.get("/en/about/parallel"))
+    (row,) = rows(page)
+    assert row["id"] == "introduction"
+    english, chinese = row.select(".parallel__cell")
+    assert english.get_text(strip=True) and chinese.get_text(strip=True) == "关于正文。"

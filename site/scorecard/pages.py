@@ -50,11 +50,11 @@ def editor_signed_in() -> bool:
 @bp.app_template_global()
 def parallel_url(doc: Document) -> str | None:
     """The side-by-side view of a document, when the reader can open both languages."""
-    if doc.kind == "page":
-        return None
     versions = [library().documents.get((doc.kind, doc.slug, lang)) for lang in LANGUAGES]
     if not all(v and (v.public or editor_signed_in()) for v in versions):
         return None
+    if doc.kind == "page":
+        return url_for(f"pages.{doc.slug}_parallel")
     return url_for("pages.parallel", section=SECTION_OF_KIND[doc.kind], slug=doc.slug)
 
 
@@ -112,8 +112,12 @@ def document(section: str, slug: str):
 
 @bp.get(f"/{SECTION}/<slug>/parallel")
 def parallel(section: str, slug: str):
+    return render_parallel(SECTIONS[section], slug)
+
+
+def render_parallel(kind: str, slug: str) -> str:
     """Both languages side by side, section by section; drafts too, for editors."""
-    status = status_of(library(), SECTIONS[section], slug) or abort(404)
+    status = status_of(library(), kind, slug) or abort(404)
     versions = {
         lang: version.doc
         for lang in LANGUAGES
@@ -129,6 +133,11 @@ def parallel(section: str, slug: str):
 def about():
     shown = library().show("page", "about", g.lang) or abort(404)
     return render_template("page.html", shown=shown, doc=shown.doc)
+
+
+@bp.get("/about/parallel")
+def about_parallel():
+    return render_parallel("page", "about")
 
 
 @bp.get("/glossary")
