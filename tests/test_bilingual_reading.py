@@ -30,6 +30,10 @@ def test_the_parallel_view_aligns_sections_by_their_shared_ids(site_client):
         assert english["lang"] == "en" and chinese["lang"] == "zh-Hans"
         assert english.select_one("h2")["id"] == f"en-{row['id']}"
         assert chinese.select_one("h2")["id"] == f"zh-{row['id']}"
+    # Both titles, one of them the page's h1 (in the page's language).
+    titles = [t.get_text() for t in page.select(".parallel__title")]
+    assert titles[1] == "以社区为基础的就业与发展计划"
+    assert page.select_one("h1").get_text() == titles[0]
     # The subsection stays inside its section, in both languages.
     recommend = page.select_one("#what-we-recommend")
     assert (
