@@ -51,7 +51,7 @@ class Document:
     # The file's text as written; its version is what a translation records.
     source: str = ""
 
-    @property
+    @cached_property
     def version(self) -> str:
         """A short hash of the whole file: a translation's `translated_from` names it."""
         return text_version(self.source)
