@@ -10,18 +10,18 @@ from scorecard.content.checks import stale_contact_cards
 def test_check_lists_every_problem_and_fails(app):
     result = app.test_cli_runner().invoke(args=["content", "check"])
     assert result.exit_code == 1
-    assert "content/recommendations/missing-title.en.md: title: required field is missing" in (
+    assert "content/recommendations/missing-title.en.md:1: title: required field is missing" in (
         result.output
     )
     assert "content/recommendations/unknown-field.en.md:7: author: unknown field" in result.output
-    assert "content/recommendations/broken-yaml.en.md: front matter: broken YAML" in result.output
-    assert "content/metrics.yaml: unsourced-figure.observations.0.source: required" in (
+    assert "content/recommendations/broken-yaml.en.md:4: front matter: broken YAML" in result.output
+    assert "content/metrics.yaml:15: unsourced-figure.observations.0.source: required" in (
         result.output
     )
-    assert "content/ministries.yaml: unsourced-office.contacts.0.source: required" in (
+    assert "content/ministries.yaml:21: unsourced-office.contacts.0.source: required" in (
         result.output
     )
-    assert "content/ministries.yaml: stale-bureau.verified: last verified 2020-01-01" in (
+    assert "content/ministries.yaml:17: stale-bureau.verified: last verified 2020-01-01" in (
         result.output
     )
     assert "21 problem(s)" in result.output

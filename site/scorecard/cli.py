@@ -28,9 +28,11 @@ def check() -> None:
         return doc.path.relative_to(content_dir.parent).as_posix()
 
     today = dt.date.today()
+    ministries_file = content_dir / "ministries.yaml"
+    ministries = ministries_file.read_text("utf-8") if ministries_file.exists() else ""
     problems = [
         *library.problems,
-        *stale_contact_cards(library, f"{content_dir.name}/ministries.yaml", today),
+        *stale_contact_cards(library, f"{content_dir.name}/ministries.yaml", today, ministries),
         *document_problems(library, link_checker(library, current_app), shown, today),
     ]
     for problem in problems:

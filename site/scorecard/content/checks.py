@@ -5,7 +5,7 @@ import re
 from collections import defaultdict
 
 from .library import Document, Library, Problem
-from .lines import body_lines, front_matter_line
+from .lines import body_lines, entry_line, front_matter_line
 from .links import LinkChecker
 
 KIND_ORDER = ("recommendation", "case-study", "page")
@@ -24,8 +24,12 @@ CHARACTERS_PER_WORD = 2
 MIN_WORDS = 5
 
 
-def stale_contact_cards(library: Library, shown_path: str, today: dt.date) -> list[Problem]:
-    """Ministry cards never verified, or not verified for over a year."""
+def stale_contact_cards(
+    library: Library, shown_path: str, today: dt.date, text: str = ""
+) -> list[Problem]:
+    """Ministry cards never verified, or not verified for over a year.
+
+    `text` is ministries.yaml's, to name each card's line."""
     problems = []
     for ministry in library.ministries.values():
         if ministry.verified is None:
@@ -39,7 +43,8 @@ def stale_contact_cards(library: Library, shown_path: str, today: dt.date) -> li
             )
         else:
             continue
-        problems.append(Problem(shown_path, f"{ministry.id}.verified", message))
+        line = entry_line(text, ministry.id)
+        problems.append(Problem(shown_path, f"{ministry.id}.verified", message, line))
     return problems
 
 

@@ -23,3 +23,15 @@ def body_lines(text: str) -> list[tuple[int, str]]:
     fences = [i for i, line in enumerate(lines) if line.strip() == FENCE][:2]
     start = fences[1] + 1 if len(fences) == 2 and fences[0] == 0 else 0
     return [(number + 1, lines[number]) for number in range(start, len(lines))]
+
+
+def entry_line(text: str, entry_id: str, occurrence: int = 1) -> int | None:
+    """The line of `id: <entry_id>` in a YAML list of entries (the n-th, for duplicates)."""
+    pattern = re.compile(rf"^\s*-?\s*id:\s*['\"]?{re.escape(entry_id)}['\"]?\s*(#.*)?$")
+    seen = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            seen += 1
+            if seen == occurrence:
+                return number
+    return None

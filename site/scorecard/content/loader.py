@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from ..i18n import LANGUAGES
 from .glossary import GlossaryExtension
 from .library import SECTIONS, Document, Library, Problem
-from .lines import front_matter_line
+from .lines import entry_line, front_matter_line
 from .markdown import Renderer
 from .schema import FrontMatter, GlossaryEntry, Metric, Ministry, Topic
 
@@ -31,14 +31,18 @@ REFERENCE_FILES = {
 class ContentError(Exception):
     """One problem found while reading a file."""
 
-    def __init__(self, field: str, message: str):
+    def __init__(self, field: str, message: str, line: int | None = None):
         super().__init__(message)
         self.field = field
         self.message = message
+        self.line = line
 
 
 def _validation_problems(path: str, error: ValidationError) -> list[Problem]:
-    messages = {"extra_forbidden": "unknown field", "missing": "required field is missing"}
+    messages = {
+        "extra_forbidden": "unknown field: remove it, or correct its spelling",
+        "missing": "required field is missing: add it",
+    }
     return [
         Problem(
             path,
@@ -64,7 +68,8 @@ def _load_reference(path: Path, model: type[BaseModel], shown: str, problems: li
     if not path.exists():
         return MappingProxyType({})
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        text = path.read_text(encoding="utf-8")
+        entries = yaml.safe_load(text) or []
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         message = _yaml_message(error) if isinstance(error, yaml.YAMLError) else str(error)
         problems.append(Problem(shown, "file", message))
@@ -80,13 +85,21 @@ def _load_reference(path: Path, model: type[BaseModel], shown: str, problems: li
             # Editors know an entry by its id; the position is for one without a usable id.
             named = entry.get("id") if isinstance(entry, dict) else None
             label = named if isinstance(named, str) and named else f"[{number}]"
+            line = entry_line(text, named) if isinstance(named, str) else None
             problems.extend(
-                Problem(p.path, f"{label}.{p.field}", p.message)
+                Problem(p.path, f"{label}.{p.field}", p.message, line)
                 for p in _validation_problems(shown, error)
             )
             continue
         if item.id in found:
-            problems.append(Problem(shown, f"[{number}].id", f"duplicate id '{item.id}'"))
+            problems.append(
+                Problem(
+                    shown,
+                    f"[{number}].id",
+                    f"duplicate id '{item.id}': give one of the entries another id",
+                    entry_line(text, item.id, occurrence=2),
+                )
+            )
             continue
         found[item.id] = item
     return MappingProxyType(found)
@@ -105,15 +118,18 @@ def _read_front_matter(text: str) -> tuple[FrontMatter, str]:
     except yaml.YAMLError as error:
         # python-frontmatter hands YAML the text from the opening '---' line on,
         # so the parser's line numbers are already the file's.
-        raise ContentError("front matter", _yaml_message(error)) from error
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise ContentError("front matter", _yaml_message(error), line) from error
     if not post.metadata:
-        raise ContentError("front matter", "missing: the file must start with a '---' block")
+        raise ContentError("front matter", "missing: the file must start with a '---' block", 1)
     return FrontMatter.model_validate(post.metadata), post.content
 
 
 def _at_line(problem: Problem, text: str) -> Problem:
-    """The problem with the line of the front matter field it concerns, where there is one."""
-    return replace(problem, line=front_matter_line(text, problem.field))
+    """The problem with the line of the front matter field it concerns; for a missing
+    field, the front matter's first line."""
+    return replace(problem, line=front_matter_line(text, problem.field) or 1)
 
 
 def _references(meta: FrontMatter, library: Mapping[str, Mapping]) -> Iterable[ContentError]:
@@ -140,7 +156,7 @@ def _load_document(
         text = _read_text(path)
         meta, body = _read_front_matter(text)
     except ContentError as error:
-        return None, [Problem(shown, error.field, error.message)]
+        return None, [Problem(shown, error.field, error.message, error.line)]
     except ValidationError as error:
         return None, [_at_line(p, text) for p in _validation_problems(shown, error)]
     errors = list(_references(meta, reference))
