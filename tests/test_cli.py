@@ -24,7 +24,7 @@ def test_check_lists_every_problem_and_fails(app):
     assert "content/ministries.yaml:17: stale-bureau.verified: last verified 2020-01-01" in (
         result.output
     )
-    assert "21 problem(s)" in result.output
+    assert "22 problem(s)" in result.output
 
 
 def test_contact_cards_are_due_a_check_a_year_after_verification(app):

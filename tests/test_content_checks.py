@@ -26,6 +26,10 @@ def check_output(app):
             "anchor '#nowhere' does not exist in this document",
         ),
         (
+            "content/recommendations/broken-link.en.md:16: link:",
+            "no file files/no-such-report.pdf under site/scorecard/static/",
+        ),
+        (
             "content/recommendations/missing-image.en.md:10: image:",
             "'/static/images/no-such-chart.png' does not exist",
         ),
@@ -61,6 +65,8 @@ def test_the_good_link_and_the_real_anchor_pass(check_output):
     # broken-link.en.md also links to its own #links section, which exists.
     assert "'#links'" not in check_output
     assert "broken-link.en.md:8" not in check_output
+    # A list's address without its trailing slash is redirected, so it works.
+    assert "'/en/recommendations'" not in check_output
 
 
 def test_a_stub_is_too_short_to_call_the_wrong_language(check_output):

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from werkzeug.exceptions import HTTPException
-from werkzeug.routing import MapAdapter
+from werkzeug.routing import MapAdapter, RequestRedirect
 
 from .library import SECTIONS, Document, Library, Problem
 from .lines import body_lines
@@ -82,6 +82,8 @@ class LinkChecker:
             return f"link '{target}': write site addresses in full, starting /en/ or /zh/"
         try:
             endpoint, args = self.urls.match(path, method="GET")
+        except RequestRedirect:  # /en/recommendations -> /en/recommendations/: it works
+            return None
         except HTTPException:
             return f"link '{target}' leads to no page on this site: check the address"
         return self._exists(doc, target, path, endpoint, args, anchor)
@@ -90,6 +92,10 @@ class LinkChecker:
         self, doc: Document, target: str, path: str, endpoint: str, args: dict, anchor: str
     ):
         library = self.library
+        if endpoint == "static":
+            if not (self.static_folder / args["filename"]).is_file():
+                return f"link '{target}': no file {args['filename']} under site/scorecard/static/"
+            return None
         if endpoint == "pages.document":
             kind = SECTIONS[args["section"]]
             versions = [
