@@ -29,18 +29,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         content_dir = Path(folder) / "content"
         shutil.copytree(ROOT / "content", content_dir)
-        app = create_app({"CONTENT_DIR": content_dir, "INSTANCE_PATH": Path(folder) / "instance"})
+        instance = Path(folder) / "instance"
+        app = create_app({"CONTENT_DIR": content_dir, "INSTANCE_PATH": instance})
         library = app.extensions["library"]
         one = next(iter(library.documents.values())).path
         files = len(_snapshot(content_dir))
         print(f"{len(library.documents)} documents, {files} watched files")
-        print(
-            f"stat scan, every request:    {per_call_ms(lambda: _snapshot(content_dir), 1000):.2f} ms"
-        )
-        print(
-            f"one document read again:     {per_call_ms(lambda: content.reload(app, library, [one]), 20):.1f} ms"
-        )
-        print(f"whole library read again:    {per_call_ms(lambda: content.load(app), 5):.1f} ms")
+        scan = per_call_ms(lambda: _snapshot(content_dir), 1000)
+        single = per_call_ms(lambda: content.reload(app, library, [one]), 20)
+        whole = per_call_ms(lambda: content.load(app), 5)
+        print(f"stat scan, every request:    {scan:.2f} ms")
+        print(f"one document read again:     {single:.1f} ms")
+        print(f"whole library read again:    {whole:.1f} ms")
 
 
 if __name__ == "__main__":
