@@ -1,7 +1,8 @@
 """While writing: a changed content file shows on the next request, without a restart.
 
 Development only (`flask --debug run`, or SCORECARD_LIVE_RELOAD=1, which `make serve`
-sets). Each request stats the content files (about a millisecond for our twenty-odd).
+sets). Each request stats the content files (about half a millisecond for our eighteen,
+see benchmarks/live_reload.py).
 When Markdown files change, only those documents are read again; when a YAML file
 (topics, ministries, metrics, glossary) changes, the whole library is. Then the search
 index re-indexes the documents whose text changed (see search.index.ensure_index).
