@@ -16,7 +16,7 @@ $(INSTALLED): requirements.txt requirements-dev.txt pyproject.toml
 ## serve: set up (including the database's migrations), then serve the site on http://127.0.0.1:5000
 serve: $(INSTALLED)
 	$(BIN)/flask db upgrade
-	$(BIN)/flask run --host 127.0.0.1 --port 5000
+	SCORECARD_LIVE_RELOAD=1 $(BIN)/flask run --host 127.0.0.1 --port 5000
 
 ## test: set up, then run the test suite
 test: $(INSTALLED)

@@ -10,21 +10,21 @@ from scorecard.content.checks import stale_contact_cards
 def test_check_lists_every_problem_and_fails(app):
     result = app.test_cli_runner().invoke(args=["content", "check"])
     assert result.exit_code == 1
-    assert "content/recommendations/missing-title.en.md: title: required field is missing" in (
+    assert "content/recommendations/missing-title.en.md:1: title: required field is missing" in (
         result.output
     )
-    assert "content/recommendations/unknown-field.en.md: author: unknown field" in result.output
-    assert "content/recommendations/broken-yaml.en.md: front matter: broken YAML" in result.output
-    assert "content/metrics.yaml: unsourced-figure.observations.0.source: required" in (
+    assert "content/recommendations/unknown-field.en.md:7: author: unknown field" in result.output
+    assert "content/recommendations/broken-yaml.en.md:4: front matter: broken YAML" in result.output
+    assert "content/metrics.yaml:15: unsourced-figure.observations.0.source: required" in (
         result.output
     )
-    assert "content/ministries.yaml: unsourced-office.contacts.0.source: required" in (
+    assert "content/ministries.yaml:21: unsourced-office.contacts.0.source: required" in (
         result.output
     )
-    assert "content/ministries.yaml: stale-bureau.verified: last verified 2020-01-01" in (
+    assert "content/ministries.yaml:17: stale-bureau.verified: last verified 2020-01-01" in (
         result.output
     )
-    assert "11 problem(s)" in result.output
+    assert "22 problem(s)" in result.output
 
 
 def test_contact_cards_are_due_a_check_a_year_after_verification(app):
@@ -51,3 +51,14 @@ def test_every_command_is_documented_in_the_readme(app):
         group = app.cli.commands[group_name]
         for name in group.commands:
             assert re.search(rf"flask {group_name} {name}\b", readme), name
+
+
+def test_the_editing_guide_covers_every_content_command_and_field(app):
+    from scorecard.content.schema import FrontMatter
+
+    for name in ("editing.md", "editing.zh.md"):
+        guide = (PROJECT_ROOT / "docs" / name).read_text(encoding="utf-8")
+        for command in app.cli.commands["content"].commands:
+            assert f"flask content {command}" in guide, (name, command)
+        for field in FrontMatter.model_fields:
+            assert f"| `{field}` |" in guide, (name, field)

@@ -23,6 +23,7 @@ def test_each_broken_file_is_reported_with_its_path_and_field():
         ("content/recommendations/unknown-field.en.md", "author"),
         ("content/recommendations/unknown-ministry.en.md", "ministries"),
         ("content/recommendations/unknown-metric.en.md", "metrics"),
+        ("content/recommendations/empty-summary.en.md", "summary"),
         ("content/case-studies/wrong-kind.en.md", "kind"),
         ("content/case-studies/Bad_Name.en.md", "file name"),
         ("content/ministries.yaml", "unsourced-office.contacts.0.source"),
@@ -33,7 +34,9 @@ def test_each_broken_file_is_reported_with_its_path_and_field():
 def test_messages_say_what_is_wrong():
     problems = problems_by_file()
     assert "line 3" in problems["content/recommendations/broken-yaml.en.md"].message
-    assert problems["content/recommendations/unknown-field.en.md"].message == "unknown field"
+    assert problems["content/recommendations/unknown-field.en.md"].message.startswith(
+        "unknown field: remove it"
+    )
     assert "required" in problems["content/recommendations/missing-title.en.md"].message
     assert "ministry-of-magic" in problems["content/recommendations/unknown-ministry.en.md"].message
     assert "happiness-index" in problems["content/recommendations/unknown-metric.en.md"].message

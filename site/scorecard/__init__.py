@@ -21,6 +21,7 @@ from . import (
     i18n,
     layout,
     limits,
+    live_reload,
     metrics,
     ministries,
     operations,
@@ -54,6 +55,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     db.init_app(app)
     content.init_app(app)
     search.init_app(app)
+    live_reload.init_app(app)
     errors.init_app(app)
     CSRFProtect(app)
     app.register_blueprint(entry.bp)

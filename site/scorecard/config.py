@@ -19,6 +19,8 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY")
     INSTANCE_PATH = _path("SCORECARD_INSTANCE_PATH", PROJECT_ROOT / "instance")
     CONTENT_DIR = _path("SCORECARD_CONTENT_DIR", PROJECT_ROOT / "content")
+    # Development: re-read changed content files on the next request (also on with --debug).
+    CONTENT_LIVE_RELOAD = os.environ.get("SCORECARD_LIVE_RELOAD", "") == "1"
     TEMPLATE_DIR = PROJECT_ROOT / "templates"
     TRANSLATIONS_DIR = PROJECT_ROOT / "translations"
     SITE_NAME = "Climate Scorecard"

@@ -1,15 +1,18 @@
 """The reader's pages, all under /<lang>/."""
 
-from flask import abort, g, render_template, request
+from flask import abort, g, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
 from . import search as site_search
 from .addresses import absolute, document_path
 from .comments.store import approved_counts
 from .content import SECTIONS, Document, library
+from .content.translations import newer_original, status_of
 from .document_page import render_document
-from .i18n import LANGUAGE_NAMES, current_language
-from .localized import SECTION, localized_blueprint
+from .i18n import LANGUAGE_NAMES, LANGUAGES, current_language
+from .localized import SECTION, SECTION_OF_KIND, localized_blueprint
+from .parallel import aligned_rows
 
 bp = localized_blueprint("pages", __name__)
 
@@ -36,6 +39,28 @@ def document_url(doc: Document, lang: str | None = None, external: bool = False)
     return absolute(path) if external else path
 
 
+def editor_signed_in() -> bool:
+    """Signed-in editors also see drafts (marked as such), to preview them."""
+    return current_user.is_authenticated
+
+
+@bp.app_template_global()
+def parallel_url(doc: Document) -> str | None:
+    """The side-by-side view of a document, when the reader can open both languages."""
+    versions = [library().documents.get((doc.kind, doc.slug, lang)) for lang in LANGUAGES]
+    if not all(v and (v.public or editor_signed_in()) for v in versions):
+        return None
+    if doc.kind == "page":
+        return url_for(f"pages.{doc.slug}_parallel")
+    return url_for("pages.parallel", section=SECTION_OF_KIND[doc.kind], slug=doc.slug)
+
+
+@bp.app_template_global("newer_original")
+def newer_original_of(doc: Document) -> Document | None:
+    """The newer original of an outdated translation, for the notice that links to it."""
+    return newer_original(library(), doc)
+
+
 @bp.app_context_processor
 def labels() -> dict:
     return {
@@ -55,8 +80,8 @@ def _comment_counts(*listings: list) -> dict[str, int]:
 
 @bp.get("/")
 def home():
-    recommendations = library().listing("recommendation", g.lang)
-    case_studies = library().listing("case-study", g.lang)
+    recommendations = library().listing("recommendation", g.lang, editor_signed_in())
+    case_studies = library().listing("case-study", g.lang, editor_signed_in())
     return render_template(
         "home.html",
         recommendations=recommendations,
@@ -67,7 +92,7 @@ def home():
 
 @bp.get(f"/{SECTION}/")
 def document_list(section: str):
-    documents = library().listing(SECTIONS[section], g.lang)
+    documents = library().listing(SECTIONS[section], g.lang, editor_signed_in())
     return render_template(
         "document_list.html",
         section=section,
@@ -78,14 +103,38 @@ def document_list(section: str):
 
 @bp.get(f"/{SECTION}/<slug>")
 def document(section: str, slug: str):
-    shown = library().show(SECTIONS[section], slug, g.lang) or abort(404)
-    return render_document(shown, document_url)
+    shown = library().show(SECTIONS[section], slug, g.lang, drafts=editor_signed_in())
+    return render_document(shown or abort(404), document_url)
+
+
+@bp.get(f"/{SECTION}/<slug>/parallel")
+def parallel(section: str, slug: str):
+    return render_parallel(SECTIONS[section], slug)
+
+
+def render_parallel(kind: str, slug: str) -> str:
+    """Both languages side by side, section by section; drafts too, for editors."""
+    status = status_of(library(), kind, slug) or abort(404)
+    versions = {
+        lang: version.doc
+        for lang in LANGUAGES
+        if (version := status.of(lang)).doc and (version.doc.public or editor_signed_in())
+    }
+    if len(versions) < len(LANGUAGES):
+        abort(404)
+    rows = aligned_rows(versions, status.source.lang)
+    return render_template("parallel.html", versions=versions, rows=rows, doc=versions[g.lang])
 
 
 @bp.get("/about")
 def about():
     shown = library().show("page", "about", g.lang) or abort(404)
     return render_template("page.html", shown=shown, doc=shown.doc)
+
+
+@bp.get("/about/parallel")
+def about_parallel():
+    return render_parallel("page", "about")
 
 
 @bp.get("/glossary")

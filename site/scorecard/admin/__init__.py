@@ -41,6 +41,7 @@ def create_editor(name: str, password: str) -> None:
 
 def init_app(app: Flask) -> None:
     # Imported here, like the comment views, so that importing the models pulls in no views.
+    from . import translations  # noqa: F401 (adds its page to bp)
     from .views import bp
 
     login_manager.init_app(app)

@@ -3,6 +3,7 @@
 from flask import abort, current_app, g, redirect, render_template, request
 from flask_babel import gettext
 from flask_limiter.errors import RateLimitExceeded
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from ..content import SECTIONS, Shown, library
@@ -19,7 +20,9 @@ bp = localized_blueprint("comments", __name__)
 
 
 def _shown(section: str, slug: str) -> Shown:
-    return library().show(SECTIONS[section], slug, g.lang) or abort(404)
+    # A signed-in editor previewing a draft sees its comment form, which must work too.
+    drafts = current_user.is_authenticated
+    return library().show(SECTIONS[section], slug, g.lang, drafts=drafts) or abort(404)
 
 
 def _again(shown: Shown, form: CommentForm, message: str, status: int):

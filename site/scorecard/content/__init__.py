@@ -1,17 +1,20 @@
 """Editors' content: loaded once at start-up into an immutable Library."""
 
+from collections.abc import Iterable
+from pathlib import Path
+
 from flask import Flask, current_app
 from flask_babel import force_locale, gettext
 
 from ..i18n import LANGUAGES
 from .library import SECTIONS, Document, Library, Problem, Shown
-from .loader import load_library
+from .loader import load_library, reload_documents
 
 __all__ = ["SECTIONS", "Document", "Library", "Problem", "Shown", "init_app", "library"]
 
 
-def load(app: Flask) -> Library:
-    """Read app.config["CONTENT_DIR"], with footnote tooltips in each document's language."""
+def _labels(app: Flask) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """Footnote tooltips and permalink names, in each document's language."""
     with app.app_context():
         backlink_titles, permalink_labels = {}, {}
         for lang in LANGUAGES:
@@ -24,7 +27,17 @@ def load(app: Flask) -> Library:
                     gettext("Link to this section"),
                     gettext("Link to paragraph %(number)s", number="{}"),
                 )
-    return load_library(app.config["CONTENT_DIR"], backlink_titles, permalink_labels)
+    return backlink_titles, permalink_labels
+
+
+def load(app: Flask) -> Library:
+    """Read app.config["CONTENT_DIR"]."""
+    return load_library(app.config["CONTENT_DIR"], *_labels(app))
+
+
+def reload(app: Flask, library_: Library, paths: Iterable[Path]) -> Library:
+    """The library with only these document files read again (see live_reload)."""
+    return reload_documents(library_, app.config["CONTENT_DIR"], paths, *_labels(app))
 
 
 def init_app(app: Flask) -> None:

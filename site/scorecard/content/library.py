@@ -1,5 +1,6 @@
 """The immutable, in-memory library that every request reads from."""
 
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,6 +21,11 @@ PERMALINK = re.compile(r'<a [^>]*class="permalink"[^>]*>#</a>')
 SECTIONS = {"recommendations": "recommendation", "case-studies": "case-study"}
 
 
+def text_version(text: str) -> str:
+    """The first 12 hex digits of the SHA-256 of a file's text (line endings normalised)."""
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()[:12]
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong in a content file, for the editor who wrote it."""
@@ -27,9 +33,12 @@ class Problem:
     path: str
     field: str
     message: str
+    # The line in the file, where one can be named (editors' tools jump to path:line).
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.field}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,13 @@ class Document:
     html: str
     toc: tuple[TocEntry, ...]
     path: Path
+    # The file's text as written; its version is what a translation records.
+    source: str = ""
+
+    @cached_property
+    def version(self) -> str:
+        """A short hash of the whole file: a translation's `translated_from` names it."""
+        return text_version(self.source)
 
     @property
     def id(self) -> str:
@@ -79,18 +95,22 @@ class Library:
     glossary: Mapping[str, GlossaryEntry] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
 
-    def show(self, kind: str, slug: str, lang: str) -> Shown | None:
-        """The public document in `lang`, else its public translation, else None."""
+    def show(self, kind: str, slug: str, lang: str, drafts: bool = False) -> Shown | None:
+        """The public document in `lang`, else its public translation, else None.
+
+        With `drafts` (an editor is signed in), drafts count as well."""
         for candidate in (lang, *(other for other in LANGUAGES if other != lang)):
             doc = self.documents.get((kind, slug, candidate))
-            if doc and doc.public:
+            if doc and (doc.public or drafts):
                 return Shown(doc, lang)
         return None
 
-    def listing(self, kind: str, lang: str) -> list[Shown]:
-        """Every public document of a kind, newest first, each in the best language."""
+    def listing(self, kind: str, lang: str, drafts: bool = False) -> list[Shown]:
+        """Every public document of a kind (and drafts, for editors), newest first,
+        each in the best language."""
         slugs = {slug for (k, slug, _) in self.documents if k == kind}
-        shown = [s for s in (self.show(kind, slug, lang) for slug in sorted(slugs)) if s]
+        candidates = (self.show(kind, slug, lang, drafts) for slug in sorted(slugs))
+        shown = [s for s in candidates if s]
         # Stable sort: same-day documents keep their slug order.
         return sorted(shown, key=lambda s: s.doc.meta.date, reverse=True)
 

@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -12,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from ..i18n import LANGUAGES
 from .glossary import GlossaryExtension
 from .library import SECTIONS, Document, Library, Problem
+from .lines import entry_line, front_matter_line
 from .markdown import Renderer
 from .permalinks import PermalinkExtension
 from .schema import FrontMatter, GlossaryEntry, Metric, Ministry, Topic
@@ -31,19 +33,23 @@ REFERENCE_FILES = {
 class ContentError(Exception):
     """One problem found while reading a file."""
 
-    def __init__(self, field: str, message: str):
+    def __init__(self, field: str, message: str, line: int | None = None):
         super().__init__(message)
         self.field = field
         self.message = message
+        self.line = line
 
 
 def _validation_problems(path: str, error: ValidationError) -> list[Problem]:
-    messages = {"extra_forbidden": "unknown field", "missing": "required field is missing"}
+    messages = {
+        "extra_forbidden": "unknown field: remove it, or correct its spelling",
+        "missing": "required field is missing: add it",
+    }
     return [
         Problem(
             path,
             ".".join(str(part) for part in err["loc"]) or "front matter",
-            messages.get(err["type"], err["msg"]),
+            messages.get(err["type"], err["msg"].removeprefix("Value error, ")),
         )
         for err in error.errors()
     ]
@@ -64,7 +70,8 @@ def _load_reference(path: Path, model: type[BaseModel], shown: str, problems: li
     if not path.exists():
         return MappingProxyType({})
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        text = path.read_text(encoding="utf-8")
+        entries = yaml.safe_load(text) or []
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         message = _yaml_message(error) if isinstance(error, yaml.YAMLError) else str(error)
         problems.append(Problem(shown, "file", message))
@@ -80,30 +87,51 @@ def _load_reference(path: Path, model: type[BaseModel], shown: str, problems: li
             # Editors know an entry by its id; the position is for one without a usable id.
             named = entry.get("id") if isinstance(entry, dict) else None
             label = named if isinstance(named, str) and named else f"[{number}]"
+            line = entry_line(text, named) if isinstance(named, str) else None
             problems.extend(
-                Problem(p.path, f"{label}.{p.field}", p.message)
+                Problem(p.path, f"{label}.{p.field}", p.message, line)
                 for p in _validation_problems(shown, error)
             )
             continue
         if item.id in found:
-            problems.append(Problem(shown, f"[{number}].id", f"duplicate id '{item.id}'"))
+            problems.append(
+                Problem(
+                    shown,
+                    f"[{number}].id",
+                    f"duplicate id '{item.id}': give one of the entries another id",
+                    entry_line(text, item.id, occurrence=2),
+                )
+            )
             continue
         found[item.id] = item
     return MappingProxyType(found)
 
 
-def _read_front_matter(path: Path) -> tuple[FrontMatter, str]:
+def _read_text(path: Path) -> str:
     try:
-        post = frontmatter.loads(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise ContentError("file", f"not UTF-8 text ({error.reason})") from error
+
+
+def _read_front_matter(text: str) -> tuple[FrontMatter, str]:
+    try:
+        post = frontmatter.loads(text)
     except yaml.YAMLError as error:
         # python-frontmatter hands YAML the text from the opening '---' line on,
         # so the parser's line numbers are already the file's.
-        raise ContentError("front matter", _yaml_message(error)) from error
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise ContentError("front matter", _yaml_message(error), line) from error
     if not post.metadata:
-        raise ContentError("front matter", "missing: the file must start with a '---' block")
+        raise ContentError("front matter", "missing: the file must start with a '---' block", 1)
     return FrontMatter.model_validate(post.metadata), post.content
+
+
+def _at_line(problem: Problem, text: str) -> Problem:
+    """The problem with the line of the front matter field it concerns; for a missing
+    field, the front matter's first line."""
+    return replace(problem, line=front_matter_line(text, problem.field) or 1)
 
 
 def _references(meta: FrontMatter, library: Mapping[str, Mapping]) -> Iterable[ContentError]:
@@ -125,17 +153,19 @@ def _load_document(
     if not match or match["lang"] not in LANGUAGES:
         expected = f"<slug>.<{'|'.join(LANGUAGES)}>.md, slug in lower-case letters, digits, '-'"
         return None, [Problem(shown, "file name", f"expected {expected}")]
+    text = ""
     try:
-        meta, body = _read_front_matter(path)
+        text = _read_text(path)
+        meta, body = _read_front_matter(text)
     except ContentError as error:
-        return None, [Problem(shown, error.field, error.message)]
+        return None, [Problem(shown, error.field, error.message, error.line)]
     except ValidationError as error:
-        return None, _validation_problems(shown, error)
+        return None, [_at_line(p, text) for p in _validation_problems(shown, error)]
     errors = list(_references(meta, reference))
     if meta.kind != kind:
         errors.append(ContentError("kind", f"'{meta.kind}' does not match its folder ({kind})"))
     if errors:
-        return None, [Problem(shown, e.field, e.message) for e in errors]
+        return None, [_at_line(Problem(shown, e.field, e.message), text) for e in errors]
     rendered = renderers[match["lang"]].render(body)
     document = Document(
         kind=kind,
@@ -145,8 +175,63 @@ def _load_document(
         html=rendered.html,
         toc=rendered.toc,
         path=path,
+        source=text,
     )
     return document, []
+
+
+def _renderers(
+    reference: Mapping[str, Mapping],
+    backlink_titles: Mapping[str, str],
+    permalink_labels: Mapping[str, tuple[str, str]] | None,
+) -> dict:
+    permalink_labels = permalink_labels or {lang: PERMALINK_LABELS for lang in LANGUAGES}
+    return {
+        lang: Renderer(
+            backlink_titles[lang],
+            [
+                GlossaryExtension(reference["glossary"], lang),
+                PermalinkExtension(permalink_labels[lang]),
+            ],
+        )
+        for lang in LANGUAGES
+    }
+
+
+def reload_documents(
+    library: Library,
+    content_dir: Path,
+    paths: Iterable[Path],
+    backlink_titles: Mapping[str, str],
+    permalink_labels: Mapping[str, tuple[str, str]] | None = None,
+) -> Library:
+    """The library with these document files read again: changed, added or removed.
+
+    Topics, ministries, metrics and the glossary are kept: when one of those files
+    changes, load the whole library instead.
+    """
+    content_dir = Path(content_dir)
+    paths = [Path(p) for p in paths]
+    shown = {p: p.relative_to(content_dir.parent).as_posix() for p in paths}
+    reference = {
+        "topics": library.topics,
+        "ministries": library.ministries,
+        "metrics": library.metrics,
+        "glossary": library.glossary,
+    }
+    renderers = _renderers(reference, backlink_titles, permalink_labels)
+    documents = {key: doc for key, doc in library.documents.items() if doc.path not in paths}
+    problems = [p for p in library.problems if p.path not in shown.values()]
+    for path in sorted(paths):
+        if not path.exists():
+            continue
+        document, found = _load_document(
+            path, FOLDERS[path.parent.name], shown[path], reference, renderers
+        )
+        problems.extend(found)
+        if document:
+            documents[(document.kind, document.slug, document.lang)] = document
+    return replace(library, documents=MappingProxyType(documents), problems=tuple(problems))
 
 
 def load_library(
@@ -160,7 +245,6 @@ def load_library(
     with {} for the footnote's number; permalink_labels the accessible names of the anchors
     on a section and on a numbered paragraph ({} its number).
     """
-    permalink_labels = permalink_labels or {lang: PERMALINK_LABELS for lang in LANGUAGES}
     content_dir = Path(content_dir)
 
     def shown(path: Path) -> str:
@@ -171,16 +255,7 @@ def load_library(
     for name, model in REFERENCE_FILES.items():
         path = content_dir / f"{name}.yaml"
         reference[name] = _load_reference(path, model, shown(path), problems)
-    renderers = {
-        lang: Renderer(
-            backlink_titles[lang],
-            [
-                GlossaryExtension(reference["glossary"], lang),
-                PermalinkExtension(permalink_labels[lang]),
-            ],
-        )
-        for lang in LANGUAGES
-    }
+    renderers = _renderers(reference, backlink_titles, permalink_labels)
     documents = {}
     for folder, kind in FOLDERS.items():
         for path in sorted((content_dir / folder).glob("*.md")):

@@ -50,7 +50,7 @@ class Source(Strict):
 
 class FrontMatter(Strict):
     title: str = Field(min_length=1)
-    summary: str = Field(min_length=1, max_length=400)
+    summary: str = Field(max_length=400)
     date: dt.date
     updated: dt.date | None = None
     kind: Kind
@@ -65,6 +65,18 @@ class FrontMatter(Strict):
     ask: str | None = None
     # Official document numbers (文号) the document cites, such as 国发〔2021〕23号.
     document_numbers: tuple[str, ...] = ()
+    # In a translation: the version (content hash) of the source file it was made from.
+    translated_from: str | None = Field(default=None, pattern=r"^[0-9a-f]{12}$")
+
+    @field_validator("summary", mode="before")
+    @classmethod
+    def _summary_written(cls, summary: object) -> object:
+        if summary is None or (isinstance(summary, str) and not summary.strip()):
+            raise ValueError(
+                "empty summary: write one or two sentences for lists, search results "
+                "and link previews"
+            )
+        return summary
 
     @field_validator("document_numbers")
     @classmethod

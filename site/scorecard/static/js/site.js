@@ -6,3 +6,57 @@ document.addEventListener("htmx:afterSettle", function () {
     document.documentElement.lang = site.getAttribute("data-html-lang");
   }
 });
+
+// The language toggle keeps the reader's place. Both languages share their section ids,
+// so the section being read travels as the address's #fragment. With a section to keep,
+// this is a full page load (the browser then scrolls to it); otherwise htmx swaps the page.
+// The header scrolls away, so the reader usually scrolls up to reach the toggle: the place
+// kept is the section where the reader last stopped scrolling, not the top of the page.
+(function () {
+  var SECTIONS = ".document .document__body h2[id], .document .document__body h3[id], .parallel__row[id]";
+  var PAUSE_MS = 250;
+  var lastRead = null;
+  var timer = null;
+
+  function sectionInView() {
+    var reading = null;
+    var line = window.innerHeight / 3;
+    document.querySelectorAll(SECTIONS).forEach(function (section) {
+      if (section.getBoundingClientRect().top <= line) {
+        reading = section.id;
+      }
+    });
+    return reading;
+  }
+
+  function anchorTarget() {
+    var anchor = decodeURIComponent(window.location.hash.slice(1));
+    return anchor && document.getElementById(anchor) ? anchor : null;
+  }
+
+  window.addEventListener("scroll", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      lastRead = sectionInView() || lastRead;
+    }, PAUSE_MS);
+  }, { passive: true });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    lastRead = null;
+  });
+
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest(".language-toggle");
+    if (!toggle || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) {
+      return;
+    }
+    var section = sectionInView() || lastRead || anchorTarget();
+    if (!section) {
+      return;
+    }
+    // Before htmx sees the click (this listener runs in the capture phase).
+    event.stopPropagation();
+    event.preventDefault();
+    window.location.assign(toggle.href.split("#")[0] + "#" + encodeURIComponent(section));
+  }, true);
+})();

@@ -1,0 +1,37 @@
+"""Where things are in a content file, so that every message can name a line."""
+
+import re
+
+FENCE = "---"
+
+
+def front_matter_line(text: str, field: str) -> int | None:
+    """The line of a front matter key (for "sources.0.url", the line of `sources:`)."""
+    key = field.split(".")[0]
+    pattern = re.compile(rf"^{re.escape(key)}\s*:")
+    for number, line in enumerate(text.splitlines()[1:], start=2):
+        if line.strip() == FENCE:
+            return None
+        if pattern.match(line):
+            return number
+    return None
+
+
+def body_lines(text: str) -> list[tuple[int, str]]:
+    """The body's lines with their line numbers in the file (after the closing '---')."""
+    lines = text.splitlines()
+    fences = [i for i, line in enumerate(lines) if line.strip() == FENCE][:2]
+    start = fences[1] + 1 if len(fences) == 2 and fences[0] == 0 else 0
+    return [(number + 1, lines[number]) for number in range(start, len(lines))]
+
+
+def entry_line(text: str, entry_id: str, occurrence: int = 1) -> int | None:
+    """The line of `id: <entry_id>` in a YAML list of entries (the n-th, for duplicates)."""
+    pattern = re.compile(rf"^\s*-?\s*id:\s*['\"]?{re.escape(entry_id)}['\"]?\s*(#.*)?$")
+    seen = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            seen += 1
+            if seen == occurrence:
+                return number
+    return None
