@@ -1,0 +1,150 @@
+"""One live site and one Chromium for the whole run; a fresh browser context per reader.
+
+Every context records each request its pages make and each console error: a request to
+another host, or an error, fails the test that caused it (at its teardown).
+"""
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from conftest import unavailable
+from scorecard.config import PROJECT_ROOT
+
+from . import live_site
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 360, "height": 740}
+WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
+LOCALES = {"en": "en-GB", "zh": "zh-CN"}
+AXE_SCRIPT = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+
+_screenshots: list[Path] = []
+
+
+class Watch:
+    """What the pages of one browser context asked for and complained about."""
+
+    def __init__(self, context: BrowserContext, origin: str):
+        self.origin = urlsplit(origin).netloc
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        context.on("request", self._request)
+        context.on("console", self._console)
+        context.on("weberror", lambda error: self.errors.append(f"uncaught: {error.error}"))
+
+    def _request(self, request) -> None:
+        address = urlsplit(request.url)
+        if address.scheme in ("http", "https", "ws", "wss") and address.netloc != self.origin:
+            self.foreign.append(request.url)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.errors.append(f"{message.text} ({message.location.get('url')})")
+
+    def problems(self) -> list[str]:
+        return [f"request to another host: {url}" for url in self.foreign] + [
+            f"console error: {error}" for error in self.errors
+        ]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = shutil.which("chromium")
+    if not path:
+        unavailable(
+            "Chromium is not installed (apt-get install chromium chromium-driver)",
+            "install it (.ci/run does)",
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium) -> Browser:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def site(chromium, tmp_path_factory) -> live_site.LiveSite:
+    live = live_site.start(tmp_path_factory.mktemp("live-site"))
+    yield live
+    live.stop()
+
+
+@pytest.fixture
+def new_reader(browser, site) -> Callable[..., Page]:
+    """Opens a page in a new browser context: a reader with no cookies and no history.
+
+    Options: lang (the browser's language), viewport, javascript, and bypass_csp (only
+    for injecting axe-core).
+    """
+    watches: list[tuple[BrowserContext, Watch]] = []
+
+    def open_page(
+        lang: str = "en",
+        viewport: dict = DESKTOP,
+        javascript: bool = True,
+        bypass_csp: bool = False,
+    ) -> Page:
+        context = browser.new_context(
+            base_url=site.url,
+            locale=LOCALES[lang],
+            viewport=viewport,
+            java_script_enabled=javascript,
+            bypass_csp=bypass_csp,
+        )
+        context.set_default_timeout(10_000)
+        watches.append((context, Watch(context, site.url)))
+        return context.new_page()
+
+    yield open_page
+    problems = []
+    for context, watch in watches:
+        context.close()
+        problems += watch.problems()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """SCREENSHOT_DIR, else build/screenshots/<the run's start time>/."""
+    default = PROJECT_ROOT / "build" / "screenshots" / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = Path(os.environ.get("SCREENSHOT_DIR") or default)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def screenshot(screenshot_dir) -> Callable[[Page, str], Path]:
+    def save(page: Page, name: str) -> Path:
+        path = screenshot_dir / f"{name}.png"
+        page.screenshot(path=path, full_page=True)
+        _screenshots.append(path)
+        return path
+
+    return save
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    if not AXE_SCRIPT.exists():
+        unavailable(
+            "axe-core is not installed (make test installs it with npm ci)",
+            "install it with `npm ci --prefix tests/browser`",
+        )
+    return AXE_SCRIPT
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _screenshots:
+        folder = _screenshots[0].parent
+        terminalreporter.write_line(f"{len(_screenshots)} screenshots in {folder}")
