@@ -7,8 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .live_site import EDITOR_NAME
-
-ARTICLE = "recommendations/community-employment"
+from .tour import ARTICLE
 
 
 @pytest.mark.parametrize(

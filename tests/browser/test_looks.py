@@ -1,0 +1,60 @@
+"""Every main page: screenshots to look at, no sideways scrolling on a phone, nothing from
+another host, and no console error."""
+
+import pytest
+
+from .conftest import PHONE, WIDTHS
+from .tour import PAGES, address
+
+# The widest elements, to say what to fix when the page scrolls sideways.
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [...document.body.querySelectorAll("*")]
+    .filter((element) => element.getBoundingClientRect().right > width + 1)
+    .map((element) => element.tagName.toLowerCase() + [...element.classList].map((c) => "." + c).join(""));
+  return {width: width, scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 8)};
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ("en", "zh"))
+@pytest.mark.parametrize("name", PAGES)
+def test_page_screenshot_and_no_sideways_scroll(new_reader, screenshot, name, lang, width):
+    page = new_reader(lang, viewport=WIDTHS[width])
+    page.goto(address(lang, name))
+    screenshot(page, f"{name}-{lang}-{width}")
+    layout = page.evaluate(OVERFLOW)
+    assert layout["scrollWidth"] <= layout["width"], f"scrolls sideways because of {layout['wide']}"
+    assert new_reader.problems(page) == []
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_comment_form_with_errors_fits_a_phone(new_reader, screenshot, lang):
+    page = new_reader(lang, viewport=PHONE)
+    page.goto(address(lang, "article") + "#comment-form")
+    page.locator("#comment-form input[type=email]").fill("not an address")
+    page.locator("#comment-form button[type=submit]").click()
+    page.locator("#comment-form .field__error").first.wait_for()
+    screenshot(page, f"comment-errors-{lang}-phone")
+    layout = page.evaluate(OVERFLOW)
+    assert layout["scrollWidth"] <= layout["width"], f"scrolls sideways because of {layout['wide']}"
+
+
+def test_the_watch_notices_a_request_to_another_host(new_reader):
+    """The check behind every browser test can fail: a page that loads a CDN's script."""
+    page = new_reader("en")
+    page.goto(address("en", "home"))
+    # Answered here, so nothing leaves the machine; the request is still made and seen.
+    page.route("https://cdn.example.com/**", lambda route: route.fulfill(body=""))
+    page.evaluate(
+        """() => new Promise((done) => {
+        const script = document.createElement("script");
+        script.src = "https://cdn.example.com/library.js";
+        script.onload = done;
+        document.head.append(script);
+      })"""
+    )
+    assert new_reader.problems(page) == [
+        "request to another host: https://cdn.example.com/library.js"
+    ]
+    new_reader.watches[page.context].foreign.clear()  # seen; not a failure of this test
