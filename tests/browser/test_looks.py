@@ -11,7 +11,7 @@ OVERFLOW = """() => {
   const width = document.documentElement.clientWidth;
   const wide = [...document.body.querySelectorAll("*")]
     .filter((element) => element.getBoundingClientRect().right > width + 1)
-    .map((element) => element.tagName.toLowerCase() + [...element.classList].map((c) => "." + c).join(""));
+    .map((element) => [element.tagName.toLowerCase(), ...element.classList].join("."));
   return {width: width, scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 8)};
 }"""
 
