@@ -56,14 +56,21 @@ def test_comment_form_with_errors_has_no_violation(auditor, axe_script, lang, wi
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_admin_pages_have_no_violation(auditor, axe_script, site, lang, width):
+def test_admin_pages_have_no_violation(auditor, new_reader, axe_script, site, lang, width):
+    # A comment in the queue, so that the audit sees its buttons.
+    reader = new_reader(lang)
+    reader.goto(f"/{lang}/{ARTICLE}")
+    reader.locator("#comment-form textarea").fill(f"For the queue. {uuid.uuid4().hex[:8]}")
+    reader.locator("#comment-form button[type=submit]").click()
+    expect(reader.locator(".comment--pending")).to_be_visible()
+
     page = auditor(lang, width)
     page.goto("/admin/login")
     assert violations(page, axe_script) == [], "sign-in page"
     page.locator("#name").fill(EDITOR_NAME)
     page.locator("#password").fill(site.editor_password)
     page.locator("#password").press("Enter")
-    expect(page.locator(".admin-bar")).to_be_visible()
+    expect(page.locator(".queue__item").first).to_be_visible()
     assert violations(page, axe_script) == [], "moderation queue"
 
 
