@@ -52,6 +52,10 @@ class Watch:
         if message.type == "error" and not message.text.startswith(EXPECTED_REFUSAL):
             self.errors.append(f"{message.text} ({message.location.get('url')})")
 
+    def clear(self) -> None:
+        self.foreign.clear()
+        self.errors.clear()
+
     def problems(self) -> list[str]:
         return [f"request to another host: {url}" for url in self.foreign] + [
             f"console error: {error}" for error in self.errors
@@ -128,6 +132,36 @@ def new_reader(browser, site) -> Readers:
     readers = Readers(browser, site.url)
     yield readers
     problems = readers.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture(scope="session")
+def _visitors(browser, site):
+    """The pages that `visitor` hands out, kept for the whole run."""
+    readers = Readers(browser, site.url)
+    yield readers, {}
+    readers.close()
+
+
+@pytest.fixture
+def visitor(_visitors) -> Callable[..., Page]:
+    """A page for tests that only look at pages: one per (lang, width, bypass_csp), reused,
+    since a new browser context costs about as much as a visit. Same checks as new_reader."""
+    readers, pages = _visitors
+    used: list[Page] = []
+
+    def open_page(lang: str = "en", viewport: dict = DESKTOP, bypass_csp: bool = False) -> Page:
+        key = (lang, viewport["width"], bypass_csp)
+        if key not in pages:
+            pages[key] = readers(lang, viewport=viewport, bypass_csp=bypass_csp)
+        used.append(pages[key])
+        return pages[key]
+
+    yield open_page
+    problems = []
+    for page in used:
+        problems += readers.problems(page)
+        readers.watches[page.context].clear()
     assert not problems, "\n".join(problems)
 
 

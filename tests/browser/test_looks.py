@@ -19,13 +19,12 @@ OVERFLOW = """() => {
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", ("en", "zh"))
 @pytest.mark.parametrize("name", PAGES)
-def test_page_screenshot_and_no_sideways_scroll(new_reader, screenshot, name, lang, width):
-    page = new_reader(lang, viewport=WIDTHS[width])
+def test_page_screenshot_and_no_sideways_scroll(visitor, screenshot, name, lang, width):
+    page = visitor(lang, WIDTHS[width])
     page.goto(address(lang, name))
     screenshot(page, f"{name}-{lang}-{width}")
     layout = page.evaluate(OVERFLOW)
     assert layout["scrollWidth"] <= layout["width"], f"scrolls sideways because of {layout['wide']}"
-    assert new_reader.problems(page) == []
 
 
 @pytest.mark.parametrize("lang", ("en", "zh"))
