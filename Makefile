@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 BABEL_KEYWORDS := -k _l -k lazy_gettext
+# axe-core for the browser tests' accessibility audits, from the npm registry (pinned in
+# tests/browser/package-lock.json).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 
 .PHONY: serve test check lint format translations
 
@@ -18,8 +21,12 @@ serve: $(INSTALLED)
 	$(BIN)/flask db upgrade
 	SCORECARD_LIVE_RELOAD=1 $(BIN)/flask run --host 127.0.0.1 --port 5000
 
-## test: set up, then run the test suite
-test: $(INSTALLED)
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/browser && touch $@; \
+	else echo "npm not found: the accessibility audits will be skipped"; fi
+
+## test: set up, then run the test suite (browser tests need Chromium: see README)
+test: $(INSTALLED) $(AXE)
 	$(BIN)/pytest
 
 ## check: report every problem in content/

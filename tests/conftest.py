@@ -42,13 +42,18 @@ def build_app(content_dir: Path, instance: Path, **settings):
     return app
 
 
+def unavailable(reason: str, ci_must: str):
+    """Skip on a developer's machine without a tool; in CI (CI set), fail instead."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}: CI must {ci_must}")
+    pytest.skip(f"{reason} (CI runs these tests)")
+
+
 def server_url(variable: str, what: str) -> str:
     """A service's address from the environment; in CI its absence fails the test."""
     url = os.environ.get(variable)
     if not url:
-        if os.environ.get("CI"):
-            pytest.fail(f"{variable} is not set: CI must run these tests against {what}")
-        pytest.skip(f"{variable} is not set: these tests need {what} (CI sets it)")
+        unavailable(f"{variable} is not set: these tests need {what}", f"run them against {what}")
     return url
 
 

@@ -39,9 +39,9 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     COMMENT_RATE_LIMIT = os.environ.get("SCORECARD_COMMENT_RATE_LIMIT", "5 per minute;30 per hour")
-    SIGNIN_RATE_LIMIT = "5 per minute;30 per hour"
+    SIGNIN_RATE_LIMIT = os.environ.get("SCORECARD_SIGNIN_RATE_LIMIT", "5 per minute;30 per hour")
     # A person takes longer than this to write a comment; a bot usually does not.
-    COMMENT_MIN_SECONDS = int(os.environ.get("SCORECARD_COMMENT_MIN_SECONDS", "3"))
+    COMMENT_MIN_SECONDS = float(os.environ.get("SCORECARD_COMMENT_MIN_SECONDS") or 3)
     # Publish at once the comments of an author (by e-mail) whom an editor approved before.
     COMMENTS_AUTO_APPROVE_KNOWN = os.environ.get("SCORECARD_AUTO_APPROVE_KNOWN", "") == "1"
     # How many proxies in front of the app set X-Forwarded-For; 0 trusts none.

@@ -1,45 +1,19 @@
 """In a real browser: the language toggle keeps the reader's place, section for section."""
 
-import os
-import shutil
-import threading
-
 import pytest
-from werkzeug.serving import make_server
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.fixture(scope="module")
-def base_url(site_app):
-    server = make_server("127.0.0.1", 0, site_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM:
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the browser tests: install chromium")
-        pytest.skip("no chromium on this machine (apt-get install chromium)")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM)
-        yield browser
-        browser.close()
+# Small enough that the sections of an article are several screens apart.
+WINDOW = {"width": 1000, "height": 700}
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1000, "height": 700})
-    page = context.new_page()
-    yield page
-    context.close()
+def page(new_reader):
+    return new_reader("en", viewport=WINDOW)
+
+
+@pytest.fixture
+def base_url(site):
+    return site.url
 
 
 def read_into(page, section: str) -> None:

@@ -1,0 +1,64 @@
+"""Sharing a section or an article: heading permalinks, the share panel and its QR code.
+
+(The language toggle that keeps the section being read: test_toggle_keeps_place.py.)
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from .test_accessibility import violations
+from .tour import ARTICLE
+
+SECTION = "what-we-recommend"
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_following_a_heading_permalink(new_reader, site, lang):
+    page = new_reader(lang)
+    page.goto(f"/{lang}/{ARTICLE}")
+    heading = page.locator(f"h2#{SECTION}")
+    permalink = heading.locator("a.permalink")
+    expect(permalink).to_have_attribute("href", f"#{SECTION}")
+
+    permalink.click()
+    expect(page).to_have_url(f"{site.url}/{lang}/{ARTICLE}#{SECTION}")
+    expect(heading).to_be_in_viewport()
+
+    # Whoever the link is shared with lands on the same section.
+    friend = new_reader(lang)
+    friend.goto(f"/{lang}/{ARTICLE}#{SECTION}")
+    expect(friend.locator(f"h2#{SECTION}")).to_be_in_viewport()
+
+
+def test_every_section_heading_has_its_permalink(new_reader):
+    page = new_reader("en")
+    page.goto(f"/en/{ARTICLE}")
+    headings = page.locator(".document__body :is(h2, h3)[id]")
+    assert headings.count() > 0
+    for heading in headings.all():
+        identifier = heading.get_attribute("id")
+        expect(heading.locator("a.permalink")).to_have_attribute("href", f"#{identifier}")
+
+
+@pytest.mark.parametrize("javascript", (True, False), ids=("with-js", "without-js"))
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_opening_the_share_panel_shows_a_qr_code(new_reader, lang, javascript):
+    page = new_reader(lang, javascript=javascript)
+    page.goto(f"/{lang}/{ARTICLE}")
+    panel = page.locator("details.share")
+    qr_code = panel.locator("svg").first
+    expect(qr_code).to_be_hidden()
+
+    panel.locator("summary").click()
+
+    expect(panel).to_have_attribute("open", "")
+    expect(qr_code).to_be_visible()
+    box = qr_code.bounding_box()
+    assert box["width"] >= 100 and box["height"] >= 100, "too small to scan from a screen"
+
+
+def test_the_open_share_panel_has_no_accessibility_violation(new_reader, axe_script):
+    page = new_reader("zh", bypass_csp=True)
+    page.goto(f"/zh/{ARTICLE}")
+    page.locator("details.share summary").click()
+    assert violations(page, axe_script) == []
