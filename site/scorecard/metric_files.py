@@ -6,7 +6,9 @@ import io
 from flask import jsonify
 from flask_babel import lazy_gettext as _l
 
-from .content.schema import Metric, Observation, Source
+from .api.records import metric_record
+from .content import library
+from .content.schema import Metric
 from .quantities import format_period
 
 QUALIFIER_WORDS = {
@@ -24,19 +26,6 @@ CSV_HEADER = {
 def _plain_number(value: float) -> str:
     """17000000, not 1.7e+07: spreadsheets read it as the number it is."""
     return str(int(value)) if value.is_integer() else str(value)
-
-
-def _source(source: Source) -> dict:
-    return source.model_dump(mode="json", exclude_none=True)
-
-
-def _observation(observation: Observation) -> dict:
-    return {
-        "period": format_period(observation.period),
-        "value": observation.value,
-        "qualifier": observation.qualifier,
-        "source": _source(observation.source),
-    }
 
 
 def metric_csv(metric: Metric, lang: str) -> bytes:
@@ -63,19 +52,5 @@ def metric_csv(metric: Metric, lang: str) -> bytes:
 
 
 def metric_json(metric: Metric, lang: str):
-    """The metric in both languages, with its series in the order published."""
-    return jsonify(
-        {
-            "id": metric.id,
-            "type": metric.type,
-            "label": metric.label.model_dump(),
-            "definition": metric.definition.model_dump(),
-            "unit": metric.unit.model_dump() if metric.unit else None,
-            "percent": metric.percent,
-            "better": metric.better,
-            "baseline": _observation(metric.baseline) if metric.baseline else None,
-            "target": _observation(metric.target) if metric.target else None,
-            "observations": [_observation(o) for o in metric.observations],
-            "language": lang,
-        }
-    )
+    """The metric as the open data API gives it, both languages and every source."""
+    return jsonify(metric_record(library(), metric) | {"language": lang})
