@@ -3,6 +3,8 @@
 from conftest import soup
 
 DOCUMENT = "/en/recommendations/both-languages"
+# What a browser sends with a form posted from one of the site's pages.
+SAME_ORIGIN = {"Origin": "http://localhost"}
 
 
 def comment_form(client, path: str = DOCUMENT) -> tuple[str, dict]:
@@ -16,7 +18,7 @@ def post_comment(client, body: str, path=DOCUMENT, htmx=False, headers=None, **f
     action, data = comment_form(client, path)
     data.update(body=body, **fields)
     sent = {"HX-Request": "true", "HX-Target": "comments"} if htmx else {}
-    return client.post(action, data=data, headers={**sent, **(headers or {})})
+    return client.post(action, data=data, headers={**SAME_ORIGIN, **sent, **(headers or {})})
 
 
 def comment_id(response) -> int:

@@ -42,7 +42,9 @@ def reader(base: str, number: int, acknowledged: list, stop: threading.Event) ->
             text = f"Reader {number}, comment {sent}"
             fields.update(body=text, name=f"Reader {number}")
             data = urllib.parse.urlencode(fields).encode()
-            browser.open(base + form["action"], data=data, timeout=10)
+            # A browser says which site the form was sent from.
+            post = urllib.request.Request(base + form["action"], data, {"Origin": base})
+            browser.open(post, timeout=10)
         except urllib.error.HTTPError as answer:
             if answer.code == 303:  # received: the server has said the comment is stored
                 acknowledged.append(text)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from comment_helpers import comment_form, post_comment
+from comment_helpers import SAME_ORIGIN, comment_form, post_comment
 
 from conftest import PASSWORD, soup
 
@@ -149,10 +149,11 @@ def test_no_get_request_breaks_the_site(
     htmx=st.booleans(),
 )
 def test_no_comment_breaks_the_site(db_client, fields, htmx):
-    """Posts with the form's own token, so that the validation behind it is reached."""
+    """Posts from the site's own page, so that the validation behind it is reached."""
     action, data = comment_form(db_client)
     data.update(fields)
     sent = {"HX-Request": "true", "HX-Target": "comments"} if htmx else {}
+    sent |= SAME_ORIGIN
     response = db_client.post(action, data=data, headers=sent)
     assert_safe(response)
     if response.status_code in (400, 422):
@@ -225,5 +226,7 @@ def test_invalid_utf8_in_the_address_and_the_form_is_answered(db_client):
         assert response.status_code == 200
     action, data = comment_form(db_client)
     body = "&".join(f"{k}={quote(v)}" for k, v in data.items()) + "&body=%ff%fe%c3%28ok"
-    response = db_client.post(action, data=body, content_type="application/x-www-form-urlencoded")
+    response = db_client.post(
+        action, data=body, content_type="application/x-www-form-urlencoded", headers=SAME_ORIGIN
+    )
     assert response.status_code in (303, 400, 422)

@@ -6,7 +6,9 @@ attribute, no eval (htmx is configured in full.html not to need them). Pages loa
 nothing from another host, so nothing else is allowed.
 """
 
-from flask import Flask
+from urllib.parse import urlsplit
+
+from flask import Flask, current_app, request
 from flask_talisman import DENY, Talisman
 
 DEVELOPMENT_SECRET_KEY = "development-only-secret"
@@ -72,6 +74,18 @@ def check_configuration(app: Flask) -> None:
     app.config["SESSION_COOKIE_SECURE"] = True
     app.config["LANGUAGE_COOKIE_SECURE"] = True
     app.config["REMEMBER_COOKIE_SECURE"] = True
+
+
+def same_origin_post() -> bool:
+    """Whether a form was sent from a page of this site, by the headers browsers set
+    themselves (OWASP's "verifying origin with standard headers"): Origin, else Referer.
+
+    The comment form relies on this instead of a session token, so that the pages that
+    carry it hold nothing personal and can be cached (caching.py)."""
+    sent = request.headers.get("Origin") or request.headers.get("Referer") or ""
+    host = urlsplit(sent).netloc
+    own = {request.host, urlsplit(current_app.config["SITE_URL"]).netloc} - {""}
+    return host in own
 
 
 def _cross_origin_headers(response):

@@ -37,6 +37,11 @@ def _body_field() -> TextAreaField:
 
 
 class CommentForm(FlaskForm):
+    class Meta:
+        # No session token: the post is checked against its Origin instead
+        # (security.same_origin_post), so that the page with the form can be cached.
+        csrf = False
+
     name = StringField(
         _l("Name (optional)"),
         filters=[without_control_characters],

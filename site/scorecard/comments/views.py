@@ -10,6 +10,7 @@ from ..content import SECTIONS, Shown, library
 from ..document_page import render_document
 from ..localized import SECTION, localized_blueprint
 from ..pages import document_url
+from ..security import same_origin_post
 from . import store
 from .context import reader_authored
 from .forms import CommentForm, EditForm
@@ -60,6 +61,12 @@ def post_comment(section: str, slug: str):
     shown = _shown(section, slug)
     document = shown.doc.id
     form = CommentForm()
+    if not same_origin_post():
+        message = gettext(
+            "This comment did not come from a page of this site. "
+            "Your text is kept below: please send it again."
+        )
+        return _again(shown, form, message, 403)
     if not form.validate():
         return _again(shown, form, gettext("Please correct the form below."), 422)
     suspicion = _suspicion(form)
