@@ -89,9 +89,11 @@ def test_cookies_are_httponly_samesite_lax_and_secure_outside_development(tmp_pa
     app = build_app(FIXTURE_CONTENT, tmp_path, ENVIRONMENT=environment, SECRET_KEY="s" * 48)
     client = app.test_client()
     page = client.get("/en/recommendations/both-languages")
+    sign_in_form = client.get("/admin/login")  # the session holds its token
     posted = post_comment(client, "A comment from a reader.", name="Li", email="")
     assert posted.status_code == 303
-    for response, name in [(page, "session"), (page, "lang"), (posted, "comment_author")]:
+    cookies = [(sign_in_form, "session"), (page, "lang"), (posted, "comment_author")]
+    for response, name in cookies:
         attributes = cookie_attributes(response, name)
         assert {"httponly", "samesite=lax"} <= attributes, name
         assert ("secure" in attributes) is (environment == "production"), name

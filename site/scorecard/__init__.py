@@ -10,6 +10,8 @@ from . import (
     addresses,
     admin,
     api,
+    assets,
+    caching,
     citations,
     cli,
     comments,
@@ -47,6 +49,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     operations.init_app(app)  # first: every response gets its request id and log line
+    caching.init_app(app)  # early: a cached page skips every later before-request step
     security.init_app(app)
     i18n.init_app(app)
     layout.init_app(app)
@@ -56,6 +59,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     content.init_app(app)
     search.init_app(app)
     live_reload.init_app(app)
+    assets.init_app(app)
     errors.init_app(app)
     CSRFProtect(app)
     app.register_blueprint(entry.bp)

@@ -52,3 +52,9 @@ class Config:
     SESSION_COOKIE_SECURE = False
     # Long enough to write a long comment; the text survives an expired token anyway.
     WTF_CSRF_TIME_LIMIT = 8 * 3600
+
+    # Compression (Flask-Compress): brotli for the browsers that ask for it, else gzip.
+    COMPRESS_ALGORITHM = ["br", "gzip"]
+    # Streams would be compressed chunk by chunk, and their files left open (assets.py
+    # sends static files whole instead).
+    COMPRESS_STREAMS = False

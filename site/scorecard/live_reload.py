@@ -68,4 +68,5 @@ def init_app(app: Flask) -> None:
     if not (app.debug or app.config.get("CONTENT_LIVE_RELOAD")):
         return
     watcher = ContentWatcher(app)
-    app.before_request(watcher.refresh)
+    # First of all: the page cache (caching.py) must already see the new content.
+    app.before_request_funcs.setdefault(None, []).insert(0, watcher.refresh)

@@ -1,6 +1,7 @@
 """The reader's pages, all under /<lang>/."""
 
 from flask import abort, g, render_template, request, url_for
+from flask_babel import format_number
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -12,6 +13,7 @@ from .content.translations import newer_original, status_of
 from .document_page import render_document
 from .i18n import LANGUAGE_NAMES, LANGUAGES, current_language
 from .localized import SECTION, SECTION_OF_KIND, localized_blueprint
+from .paging import requested_page
 from .parallel import aligned_rows
 
 bp = localized_blueprint("pages", __name__)
@@ -74,7 +76,15 @@ def labels() -> dict:
     }
 
 
-def _comment_counts(*listings: list) -> dict[str, int]:
+# The home page shows the newest of each kind; the lists have the rest.
+HOME_NEWEST = 6
+ALL_OF_SECTION = {
+    "recommendations": _l("All %(count)s recommendations"),
+    "case-studies": _l("All %(count)s case studies"),
+}
+
+
+def _comment_counts(*listings) -> dict[str, int]:
     return approved_counts(s.doc.id for listing in listings for s in listing)
 
 
@@ -82,22 +92,30 @@ def _comment_counts(*listings: list) -> dict[str, int]:
 def home():
     recommendations = library().listing("recommendation", g.lang, editor_signed_in())
     case_studies = library().listing("case-study", g.lang, editor_signed_in())
+    sections = {"recommendations": recommendations, "case-studies": case_studies}
+    newest = {section: listing[:HOME_NEWEST] for section, listing in sections.items()}
+    all_links = {
+        section: ALL_OF_SECTION[section] % {"count": format_number(len(listing))}
+        for section, listing in sections.items()
+        if len(listing) > HOME_NEWEST
+    }
     return render_template(
         "home.html",
-        recommendations=recommendations,
-        case_studies=case_studies,
-        comment_counts=_comment_counts(recommendations, case_studies),
+        newest=newest,
+        all_links=all_links,
+        comment_counts=_comment_counts(*newest.values()),
     )
 
 
 @bp.get(f"/{SECTION}/")
 def document_list(section: str):
-    documents = library().listing(SECTIONS[section], g.lang, editor_signed_in())
+    page = requested_page(library().listing(SECTIONS[section], g.lang, editor_signed_in()))
     return render_template(
         "document_list.html",
         section=section,
-        documents=documents,
-        comment_counts=_comment_counts(documents),
+        page=page,
+        documents=page.items,
+        comment_counts=_comment_counts(page.items),
     )
 
 

@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -94,6 +95,18 @@ class Library:
     metrics: Mapping[str, Metric] = field(default_factory=dict)
     glossary: Mapping[str, GlossaryEntry] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    # When the files were read: the Last-Modified of pages made from them (caching.py).
+    loaded_at: float = field(default_factory=time.time)
+
+    @cached_property
+    def version(self) -> str:
+        """A hash of everything the pages show of the content: part of their ETags."""
+        digest = hashlib.sha256()
+        for key in sorted(self.documents):
+            digest.update(f"{key}:{self.documents[key].version}\n".encode())
+        for entries in (self.topics, self.ministries, self.metrics, self.glossary):
+            digest.update(repr(sorted(entries.items())).encode())
+        return digest.hexdigest()[:16]
 
     def show(self, kind: str, slug: str, lang: str, drafts: bool = False) -> Shown | None:
         """The public document in `lang`, else its public translation, else None.
@@ -105,14 +118,21 @@ class Library:
                 return Shown(doc, lang)
         return None
 
-    def listing(self, kind: str, lang: str, drafts: bool = False) -> list[Shown]:
+    @cached_property
+    def _listings(self) -> dict[tuple[str, str, bool], tuple[Shown, ...]]:
+        return {}
+
+    def listing(self, kind: str, lang: str, drafts: bool = False) -> tuple[Shown, ...]:
         """Every public document of a kind (and drafts, for editors), newest first,
-        each in the best language."""
-        slugs = {slug for (k, slug, _) in self.documents if k == kind}
-        candidates = (self.show(kind, slug, lang, drafts) for slug in sorted(slugs))
-        shown = [s for s in candidates if s]
-        # Stable sort: same-day documents keep their slug order.
-        return sorted(shown, key=lambda s: s.doc.meta.date, reverse=True)
+        each in the best language. Worked out once per library, not per request."""
+        key = (kind, lang, drafts)
+        if key not in self._listings:
+            slugs = {slug for (k, slug, _) in self.documents if k == kind}
+            candidates = (self.show(kind, slug, lang, drafts) for slug in sorted(slugs))
+            shown = [s for s in candidates if s]
+            # Stable sort: same-day documents keep their slug order.
+            self._listings[key] = tuple(sorted(shown, key=lambda s: s.doc.meta.date, reverse=True))
+        return self._listings[key]
 
     def public_documents(self, lang: str) -> list[Shown]:
         """Every public recommendation and case study, newest first, in the best language."""

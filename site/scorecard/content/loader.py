@@ -1,6 +1,7 @@
 """Reads content/ into a Library, reporting every problem instead of raising."""
 
 import re
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -231,7 +232,12 @@ def reload_documents(
         problems.extend(found)
         if document:
             documents[(document.kind, document.slug, document.lang)] = document
-    return replace(library, documents=MappingProxyType(documents), problems=tuple(problems))
+    return replace(
+        library,
+        documents=MappingProxyType(documents),
+        problems=tuple(problems),
+        loaded_at=time.time(),
+    )
 
 
 def load_library(

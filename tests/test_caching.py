@@ -1,0 +1,133 @@
+"""HTTP caching: what browsers and shared caches may keep, 304s, compression, fingerprints."""
+
+import gzip
+import re
+
+import brotli
+import pytest
+from sqlalchemy import update
+
+from comment_helpers import DOCUMENT, comment_id, post_comment
+from scorecard.comments.models import Comment, Status
+from scorecard.db import db
+
+from conftest import PASSWORD, soup
+
+ARTICLE = "/en/recommendations/both-languages"
+PUBLIC_PAGES = [ARTICLE, "/zh/recommendations/", "/en/", "/en/ministries/", "/en/search?q=coal"]
+
+
+def without_form_stamp(page: bytes) -> bytes:
+    """Each rendering stamps the comment form with its own time."""
+    return re.sub(rb'name="started" type="hidden" value="[^"]*"', b"", page)
+
+
+def approve(app, comment: int) -> None:
+    with app.app_context():
+        db.session.execute(
+            update(Comment).where(Comment.id == comment).values(status=Status.APPROVED)
+        )
+        db.session.commit()
+
+
+def sign_in(client) -> None:
+    token = soup(client.get("/admin/login")).select_one('input[name="csrf_token"]')["value"]
+    client.post("/admin/login", data={"csrf_token": token, "name": "mei", "password": PASSWORD})
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_a_public_page_may_be_kept_by_shared_caches_and_is_revalidated(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    cache_control = response.cache_control
+    assert cache_control.public and cache_control.s_maxage == 60 and cache_control.max_age == 0
+    etag, weak = response.get_etag()
+    assert etag and not weak
+    assert response.last_modified is not None
+    assert "Cookie" in response.vary and "HX-Request" in response.vary
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_a_page_that_has_not_changed_is_answered_304_without_a_body(client, path):
+    first = client.get(path)
+    again = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+    assert again.headers["ETag"] == first.headers["ETag"]
+    since = client.get(path, headers={"If-Modified-Since": first.headers["Last-Modified"]})
+    assert since.status_code == 304
+
+
+def test_an_etag_from_another_page_gets_the_whole_page(client):
+    other = client.get("/en/recommendations/").headers["ETag"]
+    assert client.get(ARTICLE, headers={"If-None-Match": other}).status_code == 200
+
+
+def test_the_htmx_fragment_and_the_page_have_different_etags(client):
+    page = client.get("/en/search?q=coal")
+    results = client.get(
+        "/en/search?q=coal", headers={"HX-Request": "true", "HX-Target": "search-results"}
+    )
+    assert page.headers["ETag"] != results.headers["ETag"]
+    assert "<html" in page.get_data(as_text=True)
+    assert "<html" not in results.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("accept", "decode"),
+    [("br", brotli.decompress), ("gzip", gzip.decompress), ("gzip, deflate, br", brotli.decompress)],
+)
+def test_pages_are_compressed_as_the_browser_asks(client, accept, decode):
+    plain = client.get(ARTICLE, headers={"Accept-Encoding": "identity"})
+    for _ in range(2):  # rendered, then sent again from memory
+        packed = client.get(ARTICLE, headers={"Accept-Encoding": accept})
+        assert packed.headers["Content-Encoding"] == accept.split(", ")[-1]
+        assert len(packed.data) < len(plain.data) / 3
+        assert without_form_stamp(decode(packed.data)) == without_form_stamp(plain.data)
+
+
+def test_approving_a_comment_shows_it_to_readers_at_once(db_app, db_client):
+    new = comment_id(post_comment(db_client, "Worth reading."))
+    reader = db_app.test_client()
+    before = reader.get(DOCUMENT)
+    assert "Worth reading." not in before.get_data(as_text=True)
+    approve(db_app, new)
+    after = reader.get(DOCUMENT, headers={"If-None-Match": before.headers["ETag"]})
+    assert after.status_code == 200
+    assert "Worth reading." in after.get_data(as_text=True)
+
+
+def test_a_readers_own_pending_comment_never_reaches_other_readers(db_app, db_client):
+    post_comment(db_client, "Mine, awaiting an editor.")
+    mine = db_client.get(DOCUMENT)
+    assert "Mine, awaiting an editor." in mine.get_data(as_text=True)
+    assert mine.cache_control.private
+    stranger = db_app.test_client().get(DOCUMENT)
+    assert "Mine, awaiting an editor." not in stranger.get_data(as_text=True)
+
+
+def test_an_editors_pages_are_private_and_drafts_stay_with_editors(db_app, db_client, editor):
+    draft = "/en/recommendations/draft-only"
+    sign_in(db_client)
+    seen = db_client.get(draft)
+    assert seen.status_code == 200 and seen.cache_control.private
+    assert db_client.get("/admin/").headers["Cache-Control"] == "no-store"
+    assert db_app.test_client().get(draft).status_code == 404
+
+
+def test_answers_to_forms_are_never_kept(db_client):
+    response = post_comment(db_client, "A thought.")
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_static_files_have_fingerprinted_names_kept_a_year(client):
+    page = client.get("/en/").get_data(as_text=True)
+    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', page)[1]
+    with client.get(stylesheet) as response:
+        assert response.status_code == 200 and b"{" in response.data
+        assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    # A name from before a change gets today's file, not kept as if it could not change.
+    with client.get("/static/css/site.000000000000.css") as older:
+        assert older.status_code == 200 and older.data == response.data
+        assert "immutable" not in older.headers.get("Cache-Control", "")
+    with client.get("/static/css/nothing.000000000000.css") as missing:
+        assert missing.status_code == 404
