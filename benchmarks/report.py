@@ -36,21 +36,22 @@ def _figures(result: dict) -> str:
     """req/s, p50, p99 and failures of one measured target, or why it was not loaded."""
     check = result["check"]
     if not check["ok"]:
-        return f"not loaded: answered {check['status']} | - | - | -"
+        return f"not loaded: answered {check['status']} | - | - | - | -"
     failures = result["bad_status"] + result["socket_errors"]
     failed = (
         f"{result['bad_status']} bad status, {result['socket_errors']} socket" if failures else "0"
     )
-    return f"{_n(result['rps'])} | {_n(result['p50_ms'])} | {_n(result['p99_ms'])} | {failed}"
+    figures = (result["rps"], result["p50_ms"], result["p99_ms"])
+    return f"{result['requests']:,} | " + " | ".join(map(_n, figures)) + f" | {failed}"
 
 
 def _app_table(results: dict) -> list[str]:
     hello = _rps(results["references"].get("hello"))
     static = _rps(results["references"].get("static"))
     lines = [
-        "| documents | target | req/s | p50 (ms) | p99 (ms) | failed "
+        "| documents | target | requests | req/s | p50 (ms) | p99 (ms) | failed "
         "| of hello world | of nginx static |",
-        "|---:|---|---:|---:|---:|---|---:|---:|",
+        "|---:|---|---:|---:|---:|---:|---|---:|---:|",
     ]
     for size in results["sizes"]:
         for r in size["app"]:
@@ -64,9 +65,9 @@ def _app_table(results: dict) -> list[str]:
 def _cache_table(results: dict) -> list[str]:
     static = _rps(results["references"].get("static"))
     lines = [
-        "| documents | target | req/s | p50 (ms) | p99 (ms) | failed "
+        "| documents | target | requests | req/s | p50 (ms) | p99 (ms) | failed "
         "| X-Cache-Status | of nginx static |",
-        "|---:|---|---:|---:|---:|---|---|---:|",
+        "|---:|---|---:|---:|---:|---:|---|---|---:|",
     ]
     for size in results["sizes"]:
         for r in size["cached"]:
@@ -79,7 +80,10 @@ def _cache_table(results: dict) -> list[str]:
 
 
 def _reference_table(results: dict) -> list[str]:
-    lines = ["| reference | req/s | p50 (ms) | p99 (ms) | failed |", "|---|---:|---:|---:|---|"]
+    lines = [
+        "| reference | requests | req/s | p50 (ms) | p99 (ms) | failed |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
     names = {
         "hello": 'Flask "hello world", same gunicorn settings',
         "static": "nginx, article as a file",
