@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,7 +97,6 @@ def wait_until_answers(server: Server, path: str, timeout: float) -> None:
             if server.process.poll() is not None:
                 raise RuntimeError(f"{server.name} exited:\n{server.log.read_text()}") from None
         time.sleep(0.02)
-    server.stop()
     raise RuntimeError(f"{server.name} did not answer {path}:\n{server.log.read_text()}")
 
 
@@ -121,8 +121,19 @@ def gunicorn(
         command += ["--pythonpath", str(ROOT / "benchmarks"), app]
     started = time.perf_counter()
     server = _launch(name, command, env, log, url)
-    wait_until_answers(server, "/" if app else "/healthz", timeout)
+    with _stopped_on_failure(server):
+        wait_until_answers(server, "/" if app else "/healthz", timeout)
     return server, time.perf_counter() - started
+
+
+@contextmanager
+def _stopped_on_failure(server: Server):
+    """Stop a server that did not come up, or whose wait was interrupted (Ctrl-C)."""
+    try:
+        yield
+    except BaseException:
+        server.stop()
+        raise
 
 
 # What a distribution's /etc/nginx/nginx.conf provides around a site's file, for an
@@ -197,7 +208,8 @@ def nginx(name: str, prefix: Path, site_config: str, listen_port: int) -> Server
         raise RuntimeError(f"{name}: nginx refused its configuration:\n{check.stderr}")
     url = f"http://127.0.0.1:{listen_port}"
     server = _launch(name, command, dict(os.environ), prefix / "nginx.log", url)
-    _wait_for_port(server, listen_port)
+    with _stopped_on_failure(server):
+        _wait_for_port(server, listen_port)
     return server
 
 
@@ -211,5 +223,4 @@ def _wait_for_port(server: Server, port: int, timeout: float = 10) -> None:
             if server.process.poll() is not None:
                 break
             time.sleep(0.02)
-    server.stop()
     raise RuntimeError(f"{server.name} did not listen on {port}:\n{server.log.read_text()}")
