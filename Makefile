@@ -8,7 +8,7 @@ BABEL_KEYWORDS := -k _l -k lazy_gettext
 # tests/browser/package-lock.json).
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
-.PHONY: serve test check lint format translations
+.PHONY: serve test check lint format translations benchmark
 
 $(INSTALLED): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,18 @@ test: $(INSTALLED) $(AXE)
 ## check: report every problem in content/
 check: $(INSTALLED)
 	$(BIN)/flask content check
+
+## benchmark: the site under load (wrk, gunicorn, nginx; see benchmarks/README.md). Not part of
+## `make test`. A quick run: make benchmark ARGS="--sizes 1000 --duration 3"
+benchmark: $(INSTALLED)
+	@missing=""; \
+	command -v wrk >/dev/null || missing="wrk"; \
+	PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null || missing="$$missing nginx"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" != 0 ]; then echo "Install first: sudo apt-get install -y $$missing"; exit 1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	fi
+	$(BIN)/python benchmarks/site.py $(ARGS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -1,0 +1,141 @@
+"""What the site is asked for under load, a one-off check that each target answers as it
+should (so that a broken page cannot pass as a fast one), and wrk's measurement of it."""
+
+import http.client
+import json
+import os
+import re
+import subprocess
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from itsdangerous import URLSafeTimedSerializer
+
+LUA = Path(__file__).resolve().parent / "wrk" / "request.lua"
+ARTICLE = "/en/recommendations/doc-00000"
+# The first page of the list (20 documents a page once the list is paginated).
+LIST = "/en/recommendations/?page=1"
+# A word of the site's own English articles, so it is in every synthetic corpus.
+SEARCH = "/en/search?q=employment"
+# A returning reader: the language cookie is already set, so pages set no cookie.
+READER = {"Cookie": "lang=en"}
+
+
+@dataclass
+class Target:
+    name: str
+    path: str
+    method: str = "GET"
+    body: str | None = None
+    headers: dict[str, str] = field(default_factory=lambda: dict(READER))
+    expect: int = 200
+
+
+@dataclass
+class Load:
+    """wrk's settings: threads, open connections, seconds per target."""
+
+    threads: int = 2
+    connections: int = 32
+    duration: float = 10
+
+
+def page_targets() -> list[Target]:
+    return [Target("article", ARTICLE), Target("list", LIST), Target("search", SEARCH)]
+
+
+def comment_target(url: str, secret: str) -> Target:
+    """A new comment on the article, as the form sends it (the post answers 303)."""
+    # What the form's hidden `started` field holds: when it was shown, signed with the
+    # site's key (scorecard.comments.tokens.form_stamp). The site is told to accept a
+    # comment sent at once (SCORECARD_COMMENT_MIN_SECONDS=0); the stamp lasts a day.
+    stamp = URLSafeTimedSerializer(secret, salt="comment-form").dumps(time.time())
+    fields = {
+        "name": "Load Test",
+        "email": "load-test@example.org",
+        "body": "A comment sent by the load benchmark.",
+        "parent": "",
+        "started": stamp,
+        "website": "",
+    }
+    # The site checks that a post comes from its own pages by its Origin header.
+    headers = {"Origin": url, "Content-Type": "application/x-www-form-urlencoded"}
+    token = _form_token(url)
+    if token:  # a form that still carries a session-bound CSRF token
+        fields["csrf_token"], headers["Cookie"] = token
+    body = urllib.parse.urlencode(fields)
+    return Target("comment post", f"{ARTICLE}/comments", "POST", body, headers, expect=303)
+
+
+def _form_token(url: str) -> tuple[str, str] | None:
+    """The comment form's CSRF token and the session cookie it belongs to, if it has one."""
+    status, headers, page = request(url, Target("form", ARTICLE))
+    token = re.search(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"', page)
+    cookies = [c.split(";")[0] for c in headers.get_all("Set-Cookie") or []]
+    session = next((c for c in cookies if c.startswith("session=")), None)
+    return (token.group(1), session) if token and session else None
+
+
+def request(url: str, target: Target) -> tuple[int, http.client.HTTPMessage, str]:
+    """One request, redirects not followed; the status, headers and body."""
+    address = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
+    try:
+        connection.request(target.method, target.path, target.body, target.headers)
+        response = connection.getresponse()
+        return response.status, response.headers, response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+def check(url: str, target: Target, twice: bool = False) -> dict:
+    """The target's status and caching headers; `twice` asks again, to see a cache's answer."""
+    for _ in range(2 if twice else 1):
+        status, headers, _ = request(url, target)
+    return {
+        "status": status,
+        "ok": status == target.expect,
+        "cache_control": headers.get("Cache-Control"),
+        "x_cache_status": headers.get("X-Cache-Status"),
+        "sets_cookie": bool(headers.get_all("Set-Cookie")),
+    }
+
+
+def wrk(url: str, target: Target, load: Load) -> dict:
+    """Load the target for load.duration seconds; throughput, latency and failures."""
+    env = {
+        **os.environ,
+        "WRK_METHOD": target.method,
+        "WRK_BODY": target.body or "",
+        "WRK_HEADERS": "\n".join(f"{name}: {value}" for name, value in target.headers.items()),
+    }
+    if not target.body:
+        del env["WRK_BODY"]
+    command = ["wrk", "--threads", str(load.threads), "--connections", str(load.connections)]
+    command += ["--duration", f"{load.duration:g}s", "--timeout", "10s", "--script", str(LUA)]
+    output = subprocess.run(
+        [*command, url + target.path], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith("WRK_JSON "))
+    raw = json.loads(line.removeprefix("WRK_JSON "))
+    return {
+        "requests": raw["requests"],
+        "rps": raw["requests"] / (raw["duration_us"] / 1e6),
+        "p50_ms": raw["p50_us"] / 1000,
+        "p90_ms": raw["p90_us"] / 1000,
+        "p99_ms": raw["p99_us"] / 1000,
+        "max_ms": raw["max_us"] / 1000,
+        "bad_status": raw["status"],
+        "socket_errors": sum(raw[k] for k in ("connect", "read", "write", "timeout")),
+        "bytes_per_response": raw["bytes"] / max(raw["requests"], 1),
+    }
+
+
+def measure(url: str, target: Target, load: Load, twice: bool = False) -> dict:
+    """Check the target once; if it answers as it should, load it."""
+    result = {"target": target.name, "path": target.path, "check": check(url, target, twice)}
+    if result["check"]["ok"]:
+        result |= wrk(url, target, load)
+    return result
