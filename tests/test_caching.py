@@ -74,7 +74,11 @@ def test_the_htmx_fragment_and_the_page_have_different_etags(client):
 
 @pytest.mark.parametrize(
     ("accept", "decode"),
-    [("br", brotli.decompress), ("gzip", gzip.decompress), ("gzip, deflate, br", brotli.decompress)],
+    [
+        ("br", brotli.decompress),
+        ("gzip", gzip.decompress),
+        ("gzip, deflate, br", brotli.decompress),
+    ],
 )
 def test_pages_are_compressed_as_the_browser_asks(client, accept, decode):
     plain = client.get(ARTICLE, headers={"Accept-Encoding": "identity"})
