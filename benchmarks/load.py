@@ -4,7 +4,6 @@ should (so that a broken page cannot pass as a fast one), and wrk's measurement 
 import http.client
 import json
 import os
-import re
 import subprocess
 import time
 import urllib.parse
@@ -62,20 +61,8 @@ def comment_target(url: str, secret: str) -> Target:
     }
     # The site checks that a post comes from its own pages by its Origin header.
     headers = {"Origin": url, "Content-Type": "application/x-www-form-urlencoded"}
-    token = _form_token(url)
-    if token:  # a form that still carries a session-bound CSRF token
-        fields["csrf_token"], headers["Cookie"] = token
     body = urllib.parse.urlencode(fields)
     return Target("comment post", f"{ARTICLE}/comments", "POST", body, headers, expect=303)
-
-
-def _form_token(url: str) -> tuple[str, str] | None:
-    """The comment form's CSRF token and the session cookie it belongs to, if it has one."""
-    status, headers, page = request(url, Target("form", ARTICLE))
-    token = re.search(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"', page)
-    cookies = [c.split(";")[0] for c in headers.get_all("Set-Cookie") or []]
-    session = next((c for c in cookies if c.startswith("session=")), None)
-    return (token.group(1), session) if token and session else None
 
 
 def request(url: str, target: Target) -> tuple[int, http.client.HTTPMessage, str]:
