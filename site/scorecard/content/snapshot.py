@@ -12,6 +12,7 @@ own instance folder, which only the app's account can write to: loading it trust
 than importing the app's code does. Never point it at a file from elsewhere.
 """
 
+import gc
 import hashlib
 import logging
 import os
@@ -49,18 +50,24 @@ log = logging.getLogger(__name__)
 def content_files(content_dir: Path) -> list[tuple[str, int, int]]:
     """Each content file's relative path, size and modification time (ns).
 
-    Size and mtime, not a hash of the bytes: at 10,000 files, stat takes about 0.1 s
-    against about 0.4 s to read and hash them, and editors' saves, git checkouts and
-    deploys all set a new mtime. (A copy that keeps mtimes and sizes but changes bytes
-    would go unseen: delete the snapshot after such a copy.)
+    Size and mtime rather than a hash of the bytes: at 10,000 files (40 MB) the stats
+    take about 0.1 s, reading and hashing about 0.3 s with the files in the page cache
+    and more after a reboot; and editors' saves, git checkouts and deploys all give a
+    changed file a new mtime. (A copy that kept both sizes and mtimes while changing
+    bytes would go unseen: delete the snapshot after such a copy.)
     """
     found = []
-    for folder, _, names in os.walk(content_dir):
-        for name in names:
-            if name.endswith(WATCHED):
-                path = os.path.join(folder, name)
-                stat = os.stat(path)
-                found.append((os.path.relpath(path, content_dir), stat.st_size, stat.st_mtime_ns))
+
+    def scan(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    scan(entry.path, f"{prefix}{entry.name}/")
+                elif entry.name.endswith(WATCHED):
+                    stat = entry.stat()
+                    found.append((prefix + entry.name, stat.st_size, stat.st_mtime_ns))
+
+    scan(str(content_dir), "")
     return sorted(found)
 
 
@@ -68,18 +75,12 @@ def key(content_dir: Path, labels: object) -> str:
     """What the saved library depends on, hashed; computed before the files are read, so
     a file changed during a load makes the snapshot stale rather than wrong."""
     digest = hashlib.sha256()
-
-    def add(*parts: object) -> None:
-        digest.update(repr(parts).encode("utf-8") + b"\n")
-
     # Documents keep absolute paths; the pickle format follows Python's version.
-    add(FORMAT, sys.version, str(Path(content_dir).resolve()), labels)
-    for name in LIBRARIES:
-        add(name, metadata.version(name))
-    for path in CODE:
-        add(path.name, hashlib.sha256(path.read_bytes()).hexdigest())
-    for entry in content_files(Path(content_dir)):
-        add(*entry)
+    parts = [FORMAT, sys.version, str(Path(content_dir).resolve()), labels]
+    parts += [(name, metadata.version(name)) for name in LIBRARIES]
+    parts += [(path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for path in CODE]
+    digest.update(repr(parts).encode("utf-8"))
+    digest.update(repr(content_files(Path(content_dir))).encode("utf-8"))
     return digest.hexdigest()
 
 
@@ -92,7 +93,7 @@ def load(path: Path, wanted: str) -> Library | None:
             if saved != wanted:
                 log.info("content snapshot not used: the content or the code changed")
                 return None
-            state = pickle.load(file)
+            state = _unpickle(file)
         library = Library(
             **{
                 name: MappingProxyType(value) if isinstance(value, dict) else value
@@ -107,6 +108,19 @@ def load(path: Path, wanted: str) -> Library | None:
         return None
     log.info("content loaded from its snapshot (%d documents)", len(library.documents))
     return library
+
+
+def _unpickle(file) -> object:
+    """pickle.load without the cyclic garbage collector, which would otherwise run again
+    and again over the growing heap of new objects (1.1 to 1.6 s against 0.5 to 0.7 s
+    at 10,000 documents): nothing unpickled is garbage."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(file)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def save(path: Path, key_: str, library: Library) -> None:
