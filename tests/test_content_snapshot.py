@@ -157,3 +157,12 @@ def test_interface_labels_are_part_of_the_key(site):
     labels = ({"en": "Back to {}"}, None)
     assert snapshot.key(content, labels) == snapshot.key(content, labels)
     assert snapshot.key(content, labels) != snapshot.key(content, ({"en": "Return to {}"}, None))
+
+
+def test_an_edit_seen_by_live_reload_is_not_lost_at_the_next_start(site, logged):
+    content, instance = site
+    client = build_app(content, instance, CONTENT_LIVE_RELOAD=True).test_client()
+    edit(content / DOCUMENT, "A figure with its source.", "A figure, edited while serving.")
+    assert "A figure, edited while serving." in client.get(PAGES[0]).get_data(as_text=True)
+    restarted = start(site, logged)
+    assert "A figure, edited while serving." in articles(restarted)[PAGES[0]]
