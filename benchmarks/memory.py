@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/memory.py             # 10,000 documents
     .venv/bin/python benchmarks/memory.py 1000
     .venv/bin/python benchmarks/memory.py --no-freeze # without gunicorn.conf.py's pre_fork
+    .venv/bin/python benchmarks/memory.py --baseline  # as before: neither hook, no snapshot
 
 Serves the cached corpus of benchmarks/startup.py with gunicorn.conf.py (the app preloaded,
 cores + 1 workers) on a free local port, and reads /proc/<pid>/smaps_rollup of the master
@@ -26,6 +27,8 @@ sys.path.insert(0, str(ROOT / "site"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from startup import ENVIRONMENT, prepare  # noqa: E402
+
+from scorecard.content.snapshot import FILENAME  # noqa: E402
 
 REQUESTS = 600
 FIELDS = ("Rss", "Pss", "Private_Clean", "Private_Dirty")
@@ -107,8 +110,11 @@ def main() -> None:
     port = free_port()
     with tempfile.NamedTemporaryFile("w", suffix=".py") as config:
         config.write(f"exec(open({str(ROOT / 'gunicorn.conf.py')!r}).read())\n")
-        if "--no-freeze" in sys.argv:
+        if "--no-freeze" in sys.argv or "--baseline" in sys.argv:
             config.write('globals().pop("pre_fork", None)\n')
+        if "--baseline" in sys.argv:
+            config.write('globals().pop("when_ready", None)\n')
+            (instance / FILENAME).unlink(missing_ok=True)  # flask db upgrade wrote it
         config.flush()
         server = subprocess.Popen(
             [ROOT / ".venv/bin/gunicorn", "-c", config.name],
@@ -128,10 +134,8 @@ def main() -> None:
                         raise SystemExit("gunicorn did not start") from None
                     time.sleep(0.5)
             time.sleep(3)  # every worker booted
-            freeze = "without" if "--no-freeze" in sys.argv else "with"
-            print(
-                f"{documents:,} documents, {len(workers(server.pid))} workers, {freeze} gc.freeze()"
-            )
+            setting = next((a for a in sys.argv if a.startswith("--")), "as configured")
+            print(f"{documents:,} documents, {len(workers(server.pid))} workers, {setting}")
             report("After start-up", server.pid)
             for path in pages(documents, random.Random(7)):
                 urllib.request.urlopen(base + path, timeout=30).read()

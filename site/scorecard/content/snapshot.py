@@ -51,8 +51,8 @@ def content_files(content_dir: Path) -> list[tuple[str, int, int]]:
     """Each content file's relative path, size and modification time (ns).
 
     Size and mtime rather than a hash of the bytes: at 10,000 files (40 MB) the stats
-    take about 0.1 s, reading and hashing about 0.3 s with the files in the page cache
-    and more after a reboot; and editors' saves, git checkouts and deploys all give a
+    take about 0.06 s, reading and hashing about 0.3 s with the files in the page cache
+    (more after a reboot); and editors' saves, git checkouts and deploys all give a
     changed file a new mtime. (A copy that kept both sizes and mtimes while changing
     bytes would go unseen: delete the snapshot after such a copy.)
     """
