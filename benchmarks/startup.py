@@ -11,7 +11,8 @@ half minutes at 10,000 documents) and later runs only measure start-up.
 - warm: the snapshot written by the cold start is there and valid.
 
 Each start is a new Python process: "process" is from starting it until the app is
-built (Python's start and the imports included), "create_app" the call alone. Prints a Markdown table for benchmarks/README.md.
+built (Python's start and the imports included), "create_app" the call alone. Prints a
+Markdown table for benchmarks/README.md.
 """
 
 import json
