@@ -77,11 +77,19 @@ def key(content_dir: Path, labels: object) -> str:
     digest = hashlib.sha256()
     # Documents keep absolute paths; the pickle format follows Python's version.
     parts = [FORMAT, sys.version, str(Path(content_dir).resolve()), labels]
-    parts += [(name, metadata.version(name)) for name in LIBRARIES]
+    parts += [(name, _version(name)) for name in LIBRARIES]
     parts += [(path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for path in CODE]
     digest.update(repr(parts).encode("utf-8"))
     digest.update(repr(content_files(Path(content_dir))).encode("utf-8"))
     return digest.hexdigest()
+
+
+def _version(name: str) -> str | None:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        # Installed without metadata: its upgrades go unseen by the key, nothing else does.
+        return None
 
 
 def load(path: Path, wanted: str) -> Library | None:
