@@ -3,6 +3,7 @@
 Override any of them on the command line (e.g. --bind, --workers).
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -13,6 +14,7 @@ bind = os.environ.get("SCORECARD_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 # Load the content and the index once, before the workers fork.
 preload_app = True
+
 # No page takes more than a fraction of a second; a worker stuck for 30 s is restarted.
 timeout = 30
 graceful_timeout = 20
@@ -28,3 +30,21 @@ max_requests_jitter = 1_000
 # The app logs every request itself, as JSON with its request id (operations.py).
 accesslog = None
 errorlog = "-"
+
+
+def when_ready(server):
+    """Once the preloaded app is ready, before the first fork: open the search index, so
+    that the workers share it (see search.open_before_fork)."""
+    if server.cfg.preload_app:
+        from scorecard import search
+
+        search.open_before_fork(server.app.wsgi())
+
+
+def pre_fork(server, worker):
+    """Move every object the master holds (the library above all) out of the garbage
+    collector's reach before a worker forks. A worker's collections then never walk
+    them, so they never write to the pages holding them, which stay shared with the
+    master (copy-on-write) instead of being copied into each worker. Cheap to repeat
+    for each worker that is started or restarted."""
+    gc.freeze()

@@ -58,3 +58,13 @@ def test_oversized_requests_are_refused_before_the_app(gunicorn, request_bytes):
     # and the server goes on serving
     with urllib.request.urlopen(f"{gunicorn.url}/en/", timeout=10) as response:
         assert response.status == 200
+
+
+def test_search_answers_in_every_worker(gunicorn):
+    """The index is opened in the master before the workers fork (gunicorn.conf.py); each
+    worker searches with it. Several requests, so that more than one worker is likely to
+    answer."""
+    for _ in range(6):
+        with urllib.request.urlopen(f"{gunicorn.url}/en/search?q=employment", timeout=10) as r:
+            page = r.read().decode()
+        assert "/en/case-studies/ilo-green-jobs-pilots" in page

@@ -6,6 +6,8 @@ see benchmarks/live_reload.py).
 When Markdown files change, only those documents are read again; when a YAML file
 (topics, ministries, metrics, glossary) changes, the whole library is. Then the search
 index re-indexes the documents whose text changed (see search.index.ensure_index).
+The content snapshot (content/snapshot.py) is not rewritten on each reload: the files
+it was made from have changed, so the next start reads them again and saves a new one.
 Production never does this: there, content only changes on deploy.
 """
 

@@ -7,6 +7,7 @@ from flask import Flask, current_app
 from flask_babel import force_locale, gettext
 
 from ..i18n import LANGUAGES
+from . import snapshot
 from .library import SECTIONS, Document, Library, Problem, Shown
 from .loader import load_library, reload_documents
 
@@ -40,8 +41,22 @@ def reload(app: Flask, library_: Library, paths: Iterable[Path]) -> Library:
     return reload_documents(library_, app.config["CONTENT_DIR"], paths, *_labels(app))
 
 
+def _start_up_library(app: Flask) -> Library:
+    """The snapshot saved by an earlier start, when nothing it depends on changed; else a
+    full load, saved for the next start. `flask content check` and live reload always
+    read the files themselves."""
+    labels = _labels(app)
+    path = Path(app.instance_path) / snapshot.FILENAME
+    key = snapshot.key(app.config["CONTENT_DIR"], labels)
+    library_ = snapshot.load(path, key)
+    if library_ is None:
+        library_ = load_library(app.config["CONTENT_DIR"], *labels)
+        snapshot.save(path, key, library_)
+    return library_
+
+
 def init_app(app: Flask) -> None:
-    library_ = load(app)
+    library_ = _start_up_library(app)
     for problem in library_.problems:
         app.logger.warning("content left out: %s", problem)
     app.extensions["library"] = library_

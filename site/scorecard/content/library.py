@@ -74,6 +74,16 @@ class Document:
         """The body as plain text, for search; glossary pop-ups and anchors are not part of it."""
         return Markup(PERMALINK.sub("", TOOLTIP.sub("", self.html))).striptags()
 
+    def __getstate__(self) -> dict:
+        """A pickle (the content snapshot) holds the fields only: what cached_property
+        computed from them is computed again on first use, so it cannot go stale."""
+        return {name: value for name, value in vars(self).items() if name not in _CACHED}
+
+
+_CACHED = frozenset(
+    name for name, value in vars(Document).items() if isinstance(value, cached_property)
+)
+
 
 @dataclass(frozen=True)
 class Shown:
