@@ -35,10 +35,12 @@ errorlog = "-"
 def when_ready(server):
     """Once the preloaded app is ready, before the first fork: open the search index, so
     that the workers share it (see search.open_before_fork)."""
-    if server.cfg.preload_app:
+    app = server.app.wsgi() if server.cfg.preload_app else None
+    # Another app under these settings (benchmarks/hello.py) has no index to open.
+    if app is not None and "search" in getattr(app, "extensions", {}):
         from scorecard import search
 
-        search.open_before_fork(server.app.wsgi())
+        search.open_before_fork(app)
 
 
 def pre_fork(server, worker):
