@@ -90,7 +90,10 @@ def check(url: str, target: Target, twice: bool = False) -> dict:
     }
 
 
-def wrk(url: str, target: Target, load: Load) -> dict:
+WARM_UP_SECONDS = 2
+
+
+def wrk(url: str, target: Target, load: Load, seconds: float | None = None) -> dict:
     """Load the target for load.duration seconds; throughput, latency and failures."""
     env = {
         **os.environ,
@@ -101,7 +104,8 @@ def wrk(url: str, target: Target, load: Load) -> dict:
     if not target.body:
         del env["WRK_BODY"]
     command = ["wrk", "--threads", str(load.threads), "--connections", str(load.connections)]
-    command += ["--duration", f"{load.duration:g}s", "--timeout", "10s", "--script", str(LUA)]
+    duration = load.duration if seconds is None else seconds
+    command += ["--duration", f"{duration:g}s", "--timeout", "10s", "--script", str(LUA)]
     output = subprocess.run(
         [*command, url + target.path], env=env, capture_output=True, text=True, check=True
     ).stdout
@@ -124,5 +128,8 @@ def measure(url: str, target: Target, load: Load, twice: bool = False) -> dict:
     """Check the target once; if it answers as it should, load it."""
     result = {"target": target.name, "path": target.path, "check": check(url, target, twice)}
     if result["check"]["ok"]:
+        # Unmeasured first: every worker renders its pages and fills its caches, as a
+        # site that has been up a while has.
+        wrk(url, target, load, seconds=WARM_UP_SECONDS)
         result |= wrk(url, target, load)
     return result
