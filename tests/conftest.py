@@ -129,6 +129,16 @@ def site_client(site_app):
     return site_app.test_client()
 
 
+def edit(path, old: str, new: str) -> None:
+    """An editor's change to a content file."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    # Some file systems keep coarse times: make sure the edit is seen as newer.
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+
+
 def soup(response) -> BeautifulSoup:
     return BeautifulSoup(response.get_data(as_text=True), "html.parser")
 

@@ -2,7 +2,6 @@
 rendering every file again; anything changed, or a broken snapshot, means a full load."""
 
 import logging
-import os
 import pickle
 import shutil
 
@@ -10,7 +9,7 @@ import pytest
 
 from scorecard.content import snapshot
 
-from conftest import FIXTURE_CONTENT, build_app, soup
+from conftest import FIXTURE_CONTENT, build_app, edit, soup
 
 PAGES = (
     "/en/recommendations/both-languages",
@@ -70,15 +69,6 @@ def articles(app) -> dict[str, str]:
         main = soup(response).select_one("article.document") or soup(response).select_one("main")
         shown[page] = str(main)
     return shown
-
-
-def edit(path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    # Some file systems keep coarse times: make sure the edit is seen as newer.
-    stat = path.stat()
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
 
 
 def test_a_restart_with_unchanged_content_uses_the_snapshot(site, logged, monkeypatch):

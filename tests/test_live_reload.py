@@ -1,11 +1,10 @@
 """In development, an edited content file shows on the next request and is found by search."""
 
-import os
 import shutil
 
 import pytest
 
-from conftest import SITE_CONTENT, build_app, soup
+from conftest import SITE_CONTENT, build_app, edit, soup
 
 PAGE = "/en/case-studies/ilo-green-jobs-pilots"
 
@@ -14,15 +13,6 @@ def app_over_a_copy(tmp_path, **settings):
     content = tmp_path / "content"
     shutil.copytree(SITE_CONTENT, content)
     return content, build_app(content, tmp_path / "instance", **settings)
-
-
-def edit(path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    # Some file systems keep coarse times: make sure the edit is seen as newer.
-    stat = path.stat()
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
 
 
 def found_by(client, query: str) -> list[str]:
