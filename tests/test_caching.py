@@ -62,6 +62,14 @@ def test_an_etag_from_another_page_gets_the_whole_page(client):
     assert client.get(ARTICLE, headers={"If-None-Match": other}).status_code == 200
 
 
+def test_an_error_page_is_never_reused_without_asking_again(client):
+    missing = client.get("/en/recommendations/no-such-document")
+    assert missing.status_code == 404
+    assert "ETag" not in missing.headers
+    assert missing.headers["Cache-Control"] == "no-cache"
+    assert client.get("/en/recommendations/?page=99").status_code == 404
+
+
 def test_the_htmx_fragment_and_the_page_have_different_etags(client):
     page = client.get("/en/search?q=coal")
     results = client.get(

@@ -33,6 +33,7 @@ ENCODINGS = ["br", "gzip"]  # Flask-Compress's, in the order it prefers them
 PUBLIC = "public, max-age=0, s-maxage=60"  # browsers revalidate; shared caches keep 60 s
 PERSONAL = "private, no-cache"
 SENSITIVE = "no-store"  # editors' pages and the answers to forms
+ERROR = "no-cache"  # may be stored, never reused without asking again
 IMMUTABLE = "public, max-age=31536000, immutable"  # fingerprinted static files
 # A page carries the comment form's timestamp (comments/tokens.py), valid for a day: its
 # ETag changes every hour, so that no cache keeps a form much older than that.
@@ -112,7 +113,10 @@ def answer_from_cache() -> Response | None:
 
 def set_cache_headers(response: Response) -> Response:
     """Cache-Control on every answer; the validators on reader pages."""
-    if "page_etag" in g:
+    if "page_etag" in g and response.status_code not in (200, 304):
+        # An error (a missing page, a failure) is not the page the validators describe.
+        response.headers["Cache-Control"] = ERROR
+    elif "page_etag" in g:
         if "ETag" not in response.headers:
             response.set_etag(g.page_etag)
         response.last_modified = g.page_modified
