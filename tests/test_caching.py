@@ -97,6 +97,22 @@ def test_pages_are_compressed_as_the_browser_asks(client, accept, decode):
         assert without_form_stamp(decode(packed.data)) == without_form_stamp(plain.data)
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/metrics/workers-reemployed.csv",
+        "/en/metrics/workers-reemployed.json",
+        "/en/ministries/mohrss.vcf",
+        "/en/",
+    ],
+)
+def test_an_answer_sent_again_from_memory_is_the_same_answer(client, path):
+    first, again = client.get(path), client.get(path)
+    assert again.status_code == first.status_code == 200
+    for header in ("Content-Type", "Content-Disposition", "ETag"):
+        assert again.headers.get(header) == first.headers.get(header), header
+
+
 def test_approving_a_comment_shows_it_to_readers_at_once(db_app, db_client):
     new = comment_id(post_comment(db_client, "Worth reading."))
     reader = db_app.test_client()

@@ -29,6 +29,8 @@ RENDERED_EVERY_TIME = {"pages.search"}
 # The htmx headers that choose between the page and a part of it (layout.py).
 HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
 ENCODINGS = ["br", "gzip"]  # Flask-Compress's, in the order it prefers them
+# What a kept answer is sent again with: the rest is added per request by the hooks.
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Encoding", "ETag")
 
 PUBLIC = "public, max-age=0, s-maxage=60"  # browsers revalidate; shared caches keep 60 s
 PERSONAL = "private, no-cache"
@@ -103,11 +105,8 @@ def answer_from_cache() -> Response | None:
     if request.endpoint in RENDERED_EVERY_TIME:
         return None
     if kept := pages.page_cache().get(g.page_etag, _encoding()):
-        body, etag_header = kept
-        response = Response(body, mimetype="text/html", headers={"ETag": etag_header})
-        if _encoding() != "identity":
-            response.headers["Content-Encoding"] = _encoding()
-        return response
+        body, headers = kept
+        return Response(body, headers=headers)
     return None
 
 
@@ -130,16 +129,18 @@ def set_cache_headers(response: Response) -> Response:
 
 
 def keep_page(response: Response) -> Response:
-    """After compression: keep a public page as sent, for the next reader who asks."""
+    """After compression: keep a public answer (a page, a vCard, a CSV...) as sent, for the
+    next reader who asks."""
     if (
         "page_etag" in g
         and response.status_code == 200
         and request.endpoint not in RENDERED_EVERY_TIME
         and response.headers.get("Content-Encoding", "identity") == _encoding()
     ):
-        pages.page_cache().put(
-            g.page_etag, _encoding(), response.get_data(), response.headers["ETag"]
-        )
+        headers = {
+            name: response.headers[name] for name in KEPT_HEADERS if name in response.headers
+        }
+        pages.page_cache().put(g.page_etag, _encoding(), response.get_data(), headers)
     return response
 
 

@@ -72,7 +72,8 @@ class CommentState:
 
 
 class PageCache:
-    """Reader pages as sent (body and ETag header), by their ETag and content encoding."""
+    """Reader pages as sent (the body and the headers that describe it), by their ETag and
+    content encoding."""
 
     def __init__(self, app: Flask):
         package = Path(__file__).parent
@@ -82,14 +83,14 @@ class PageCache:
         self._pages = TTLCache(RENDERED_BYTES, RENDERED_SECONDS, getsizeof=lambda v: len(v[0]))
         self._lock = threading.Lock()  # the development server answers in threads
 
-    def get(self, etag: str, encoding: str) -> tuple[bytes, str] | None:
+    def get(self, etag: str, encoding: str) -> tuple[bytes, dict[str, str]] | None:
         with self._lock:
             return self._pages.get((etag, encoding))
 
-    def put(self, etag: str, encoding: str, body: bytes, etag_header: str) -> None:
+    def put(self, etag: str, encoding: str, body: bytes, headers: dict[str, str]) -> None:
         if len(body) < RENDERED_BYTES // 100:  # a huge page would push out a hundred others
             with self._lock:
-                self._pages[etag, encoding] = (body, etag_header)
+                self._pages[etag, encoding] = (body, headers)
 
     def clear(self) -> None:
         with self._lock:
