@@ -12,7 +12,7 @@ bind = os.environ.get("SCORECARD_BIND", "127.0.0.1:8000")
 # Pages are rendered from memory and comments are small writes: a process per core and one
 # more covers the time a worker spends waiting on the database.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
-# Load the content and the index once, before the workers fork.
+# Load the content and the index once, before the workers fork (when_ready below).
 preload_app = True
 
 # No page takes more than a fraction of a second; a worker stuck for 30 s is restarted.
@@ -33,14 +33,12 @@ errorlog = "-"
 
 
 def when_ready(server):
-    """Once the preloaded app is ready, before the first fork: open the search index, so
-    that the workers share it (see search.open_before_fork)."""
+    """Once the preloaded app is ready, before the first fork: load the content and open
+    the search index, so that the workers share both (see core/publisher.py)."""
     app = server.app.wsgi() if server.cfg.preload_app else None
-    # Another app under these settings (benchmarks/hello.py) has no index to open.
-    if app is not None and "search" in getattr(app, "extensions", {}):
-        from scorecard import search
-
-        search.open_before_fork(app)
+    # Another app under these settings (benchmarks/hello.py) has no content to load.
+    if app is not None and "publisher" in getattr(app, "extensions", {}):
+        app.extensions["publisher"].prepare_to_serve()
 
 
 def pre_fork(server, worker):

@@ -14,8 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "site"))
 
-from scorecard import content, create_app  # noqa: E402
-from scorecard.live_reload import _snapshot  # noqa: E402
+from scorecard import create_app  # noqa: E402
+from scorecard.core import content  # noqa: E402
+from scorecard.core.content.snapshot import content_files  # noqa: E402
 
 
 def per_call_ms(function, rounds: int) -> float:
@@ -31,11 +32,11 @@ def main() -> None:
         shutil.copytree(ROOT / "content", content_dir)
         instance = Path(folder) / "instance"
         app = create_app({"CONTENT_DIR": content_dir, "INSTANCE_PATH": instance})
-        library = app.extensions["library"]
+        library = app.extensions["publisher"].edition.library
         one = next(iter(library.documents.values())).path
-        files = len(_snapshot(content_dir))
+        files = len(content_files(content_dir))
         print(f"{len(library.documents)} documents, {files} watched files")
-        scan = per_call_ms(lambda: _snapshot(content_dir), 1000)
+        scan = per_call_ms(lambda: content_files(content_dir), 1000)
         single = per_call_ms(lambda: content.reload(app, library, [one]), 20)
         whole = per_call_ms(lambda: content.load(app), 5)
         print(f"stat scan, every request:    {scan:.2f} ms")

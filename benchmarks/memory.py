@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from startup import ENVIRONMENT, prepare  # noqa: E402
 
-from scorecard.content.snapshot import FILENAME  # noqa: E402
+from scorecard.core.content.snapshot import FILENAME  # noqa: E402
 
 REQUESTS = 600
 FIELDS = ("Rss", "Pss", "Private_Clean", "Private_Dirty")

@@ -19,10 +19,10 @@ from corpus import write_corpus  # noqa: E402
 from whoosh.index import open_dir  # noqa: E402
 
 from scorecard import create_app  # noqa: E402
-from scorecard.content.loader import load_library  # noqa: E402
-from scorecard.search.analysis import initialise_jieba  # noqa: E402
-from scorecard.search.index import ensure_index  # noqa: E402
-from scorecard.search.query import Searcher, SearchRequest  # noqa: E402
+from scorecard.core.content.loader import load_library  # noqa: E402
+from scorecard.core.search.analysis import initialise_jieba  # noqa: E402
+from scorecard.core.search.index import ensure_index  # noqa: E402
+from scorecard.core.search.query import Searcher, SearchRequest  # noqa: E402
 
 BACKLINKS = {"en": "{}", "zh": "{}"}
 QUERIES = [
@@ -60,16 +60,20 @@ def run(documents: int, work: Path) -> dict:
     assert update.changed == 1
 
     config = {"CONTENT_DIR": content, "INSTANCE_PATH": instance}
-    startup_seconds, _ = timed(create_app, config)
+
+    def start_up() -> None:  # as gunicorn does before its workers fork
+        create_app(config).extensions["publisher"].prepare_to_serve()
+
+    startup_seconds, _ = timed(start_up)
 
     with open_dir(root / "current").searcher() as whoosh:
-        searcher = Searcher(whoosh, library)
+        searcher = Searcher(whoosh)
         for request in QUERIES:  # warm-up
-            searcher.search(request)
+            searcher.search(request, library)
         latencies = []
         for _ in range(20):
             for request in QUERIES:
-                seconds, _ = timed(searcher.search, request)
+                seconds, _ = timed(searcher.search, request, library)
                 latencies.append(seconds * 1000)
     latencies.sort()
     return {

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from corpus import write_corpus  # noqa: E402
 
-from scorecard.content.snapshot import FILENAME  # noqa: E402
+from scorecard.core.content.snapshot import FILENAME  # noqa: E402
 
 ROUNDS = 3
 # Nothing from the shell that would change the settings (such as SCORECARD_ENV).

@@ -17,7 +17,7 @@ from sqlalchemy import text
 
 from scorecard import create_app
 from scorecard.config import PROJECT_ROOT
-from scorecard.db import db
+from scorecard.core.database import db
 
 FIXTURE_CONTENT = Path(__file__).parent / "content"
 SITE_CONTENT = PROJECT_ROOT / "content"
@@ -152,3 +152,8 @@ def zh_messages():
 def texts(value: str | tuple) -> tuple[str, ...]:
     """A message's forms: one, or singular and plural."""
     return value if isinstance(value, tuple) else (value,)
+
+
+def library_of(app):
+    """The library the app serves now (its current edition's)."""
+    return app.extensions["publisher"].edition.library

@@ -5,7 +5,7 @@ import pytest
 from openapi_core import OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
 
-from scorecard.addresses import short_id
+from scorecard.core.edition import short_id
 
 ROOT = "http://localhost"
 

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from comment_helpers import post_comment
-from scorecard.comments.models import Comment
-from scorecard.db import db
+from scorecard.core.comments.models import Comment
+from scorecard.core.database import db
 
 from conftest import FIXTURE_CONTENT, build_app
 

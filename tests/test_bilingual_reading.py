@@ -6,7 +6,7 @@ import pytest
 
 from test_moderation import sign_in
 
-from conftest import PASSWORD, SITE_CONTENT, build_app, soup
+from conftest import PASSWORD, SITE_CONTENT, build_app, library_of, soup
 
 PARALLEL = "/en/recommendations/community-employment/parallel"
 
@@ -158,9 +158,7 @@ def test_the_translations_page_is_for_editors_and_lists_every_document(db_app, d
     assert rows_by_title["Only in English"] == ["Original", "Missing"]
     assert rows_by_title["Draft recommendation"] == ["Original", "Source version not recorded"]
     # What to record once the translation is up to date: the original's current version.
-    version = (
-        db_app.extensions["library"].documents[("recommendation", "both-languages", "en")].version
-    )
+    version = library_of(db_app).documents[("recommendation", "both-languages", "en")].version
     assert f"translated_from: {version}" in page.get_text()
 
 

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import update
 
 from comment_helpers import DOCUMENT, comment_id, post_comment
-from scorecard.comments.models import Comment, Status
-from scorecard.db import db
+from scorecard.core.comments.models import Comment, Status
+from scorecard.core.database import db
 
 from conftest import PASSWORD, soup
 

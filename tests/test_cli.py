@@ -4,7 +4,9 @@ import datetime as dt
 import re
 
 from scorecard.config import PROJECT_ROOT
-from scorecard.content.checks import stale_contact_cards
+from scorecard.core.content.checks import stale_contact_cards
+
+from conftest import library_of
 
 
 def test_check_lists_every_problem_and_fails(app):
@@ -28,7 +30,7 @@ def test_check_lists_every_problem_and_fails(app):
 
 
 def test_contact_cards_are_due_a_check_a_year_after_verification(app):
-    library = app.extensions["library"]
+    library = library_of(app)
 
     def due(today):
         return [p.field for p in stale_contact_cards(library, "ministries.yaml", today)]
@@ -54,7 +56,7 @@ def test_every_command_is_documented_in_the_readme(app):
 
 
 def test_the_editing_guide_covers_every_content_command_and_field(app):
-    from scorecard.content.schema import FrontMatter
+    from scorecard.core.content.schema import FrontMatter
 
     for name in ("editing.md", "editing.zh.md"):
         guide = (PROJECT_ROOT / "docs" / name).read_text(encoding="utf-8")

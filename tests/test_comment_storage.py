@@ -6,9 +6,9 @@ import threading
 from sqlalchemy import func, select, text
 
 from comment_helpers import comment_id, post_comment
-from scorecard.comments import store
-from scorecard.comments.models import Comment, Status
-from scorecard.db import db
+from scorecard.core.comments import store
+from scorecard.core.comments.models import Comment, Status
+from scorecard.core.database import db
 
 from conftest import FIXTURE_CONTENT, build_app
 

@@ -6,9 +6,8 @@ import pytest
 from sqlalchemy import update
 
 from comment_helpers import DOCUMENT, comment_form, comment_id, post_comment, textarea
-from scorecard.comments import store
-from scorecard.comments.models import Comment, Status
-from scorecard.db import db
+from scorecard.core.comments.models import Comment, Status
+from scorecard.core.database import db
 
 from conftest import soup
 
@@ -172,8 +171,10 @@ def test_nobody_else_can_edit_or_delete_a_comment(db_app, db_client):
 
 def test_the_edit_window_closes_after_fifteen_minutes(db_app, db_client):
     new = comment_id(post_comment(db_client, "Written in haste"))
+    assert db_app.config["COMMENT_EDIT_MINUTES"] == 15
     with db_app.app_context():
-        created = db.session.get(Comment, new).created_at - store.EDIT_WINDOW - timedelta(seconds=1)
+        window = timedelta(minutes=15, seconds=1)
+        created = db.session.get(Comment, new).created_at - window
         db.session.execute(update(Comment).where(Comment.id == new).values(created_at=created))
         db.session.commit()
     assert db_client.get(f"/en/comments/{new}/edit").status_code == 403

@@ -7,7 +7,7 @@ import pytest
 
 from scorecard import create_app
 from scorecard.config import PROJECT_ROOT
-from scorecard.security import UnsafeConfiguration
+from scorecard.http.security import UnsafeConfiguration
 from servers import production_env
 
 from conftest import FIXTURE_CONTENT

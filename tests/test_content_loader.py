@@ -1,6 +1,7 @@
 """The loader reads the fixture corpus: what is valid is served, what is not is reported."""
 
-from scorecard.content.loader import load_library
+from scorecard.core.content.loader import load_library
+from scorecard.core.edition import build_edition
 
 from conftest import FIXTURE_CONTENT
 
@@ -80,12 +81,12 @@ def test_a_bare_year_is_accepted_as_a_period():
 
 
 def test_listing_is_newest_first_and_hides_drafts():
-    slugs = [shown.doc.slug for shown in load().listing("recommendation", "en")]
+    slugs = [shown.doc.slug for shown in build_edition(load()).listing("recommendation", "en")]
     assert slugs == ["both-languages", "missing-translation", "older"]
 
 
 def test_listing_falls_back_to_the_other_language():
-    shown = {s.doc.slug: s for s in load().listing("recommendation", "zh")}
+    shown = {s.doc.slug: s for s in build_edition(load()).listing("recommendation", "zh")}
     assert shown["missing-translation"].fallback
     assert shown["missing-translation"].doc.lang == "en"
     assert not shown["both-languages"].fallback
@@ -99,7 +100,7 @@ def test_a_contact_or_figure_without_a_source_is_left_out():
 
 
 def test_documents_are_linked_to_their_ministries_and_metrics():
-    library = load()
+    library = build_edition(load())
     addressing = [(shown.doc.slug, role) for shown, role in library.addressing("mohrss", "en")]
     assert ("both-languages", "lead") in addressing
     assert "draft-only" not in {slug for slug, _ in addressing}

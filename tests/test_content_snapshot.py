@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 
-from scorecard.content import snapshot
+from scorecard.core.content import snapshot
 
-from conftest import FIXTURE_CONTENT, build_app, edit, soup
+from conftest import FIXTURE_CONTENT, build_app, edit, library_of, soup
 
 PAGES = (
     "/en/recommendations/both-languages",
@@ -56,7 +56,9 @@ def logged():
 def start(site, logged):
     """A new app over the same files and instance folder, as after a restart."""
     logged.clear()
-    return build_app(*site)
+    app = build_app(*site)
+    library_of(app)  # loaded as a server loads it, before its first reader
+    return app
 
 
 def articles(app) -> dict[str, str]:
@@ -79,7 +81,7 @@ def test_a_restart_with_unchanged_content_uses_the_snapshot(site, logged, monkey
     def render_everything(*args, **kwargs):
         raise AssertionError("the files were read and rendered again")
 
-    monkeypatch.setattr("scorecard.content.load_library", render_everything)
+    monkeypatch.setattr("scorecard.core.content.load_library", render_everything)
     second = start(site, logged)
     assert any(USED in m for m in logged)
     assert articles(second) == first
@@ -139,7 +141,7 @@ def test_problems_are_still_reported_after_a_snapshot_load(site, logged):
     app = start(site, logged)
     assert any(USED in m for m in logged)
     assert [m for m in logged if m.startswith("content left out:")] == reported
-    assert app.extensions["library"].problems
+    assert library_of(app).problems
 
 
 def test_interface_labels_are_part_of_the_key(site):

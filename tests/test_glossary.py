@@ -1,6 +1,6 @@
 """The bilingual glossary: its page, and terms linked to their definitions in articles."""
 
-from conftest import soup
+from conftest import library_of, soup
 
 
 def test_glossary_page_in_both_languages(client):
@@ -24,9 +24,9 @@ def test_a_term_in_an_article_links_to_its_definition_with_a_tooltip(client):
 
 
 def test_only_the_first_use_is_linked_and_never_inside_headings():
-    from scorecard.content.glossary import GlossaryExtension
-    from scorecard.content.markdown import render
-    from scorecard.content.schema import GlossaryEntry
+    from scorecard.core.content.glossary import GlossaryExtension
+    from scorecard.core.content.markdown import render
+    from scorecard.core.content.schema import GlossaryEntry
 
     entry = GlossaryEntry.model_validate(
         {
@@ -53,6 +53,6 @@ def test_official_document_numbers_are_shown(client):
 
 
 def test_definitions_are_not_part_of_the_searchable_text(app):
-    doc = app.extensions["library"].documents[("case-study", "chinese-only", "zh")]
+    doc = library_of(app).documents[("case-study", "chinese-only", "zh")]
     assert "走公正转型之路" in doc.text
     assert "公平对待" not in doc.text

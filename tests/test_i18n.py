@@ -42,7 +42,7 @@ def test_catalogue_matches_the_strings_in_the_code():
 
 
 def test_compiled_catalogue_is_rebuilt_when_the_source_changes(tmp_path):
-    from scorecard.i18n import compile_catalogues
+    from scorecard.web.i18n import compile_catalogues
 
     source = tmp_path / "translations"
     po = source / "zh" / "LC_MESSAGES" / "messages.po"

@@ -7,9 +7,9 @@ import re
 import pytest
 from PIL import Image
 
-from scorecard.addresses import short_id
+from scorecard.core.edition import short_id
 
-from conftest import soup
+from conftest import library_of, soup
 
 ROOT = "http://localhost"
 BOTH = "/recommendations/both-languages"
@@ -174,7 +174,7 @@ def test_numbered_recommendation_paragraphs_have_the_same_anchor_in_both_languag
 
 
 def test_permalinks_do_not_leak_into_search_text(site_app):
-    library = site_app.extensions["library"]
+    library = library_of(site_app)
     doc = library.documents[("recommendation", "community-employment", "en")]
     assert 'class="permalink"' in doc.html
     assert "Why it is needed#" not in doc.text and "Why it is needed" in doc.text

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from conftest import SITE_CONTENT, build_app, edit, soup
+from conftest import SITE_CONTENT, build_app, edit, library_of, soup
 
 PAGE = "/en/case-studies/ilo-green-jobs-pilots"
 
@@ -36,11 +36,11 @@ def test_an_edit_shows_on_the_next_request_and_is_reindexed(live):
         "## Overview {#overview}\n\nA Zanzibarian test sentence.\n",
     )
     untouched = ("recommendation", "community-employment", "en")
-    before = app.extensions["library"].documents[untouched]
+    before = library_of(app).documents[untouched]
     page = client.get(PAGE).get_data(as_text=True)
     assert "A Zanzibarian test sentence." in page
     # Only the edited document was read again.
-    assert app.extensions["library"].documents[untouched] is before
+    assert library_of(app).documents[untouched] is before
     assert PAGE in found_by(client, "Zanzibarian")
 
 
@@ -66,5 +66,6 @@ def test_an_edit_to_a_reference_file_reloads_everything(live):
 def test_production_does_not_watch_the_files(tmp_path):
     content, app = app_over_a_copy(tmp_path)
     client = app.test_client()
+    assert "Overview" in client.get(PAGE).get_data(as_text=True)
     edit(content / "case-studies" / "ilo-green-jobs-pilots.en.md", "## Overview", "## Survey")
     assert "Overview" in client.get(PAGE).get_data(as_text=True)

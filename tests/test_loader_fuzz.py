@@ -8,7 +8,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scorecard.content.loader import load_library
+from scorecard.core.content.loader import load_library
 from test_content_loader import BACKLINKS
 
 from conftest import FIXTURE_CONTENT

@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import select
 
 from comment_helpers import DOCUMENT, comment_id, post_comment
-from scorecard.comments.models import Comment, ModerationAction, Status
-from scorecard.db import db
+from scorecard.core.comments.models import Comment, ModerationAction, Status
+from scorecard.core.database import db
 
 from conftest import PASSWORD, soup
 
@@ -104,7 +104,7 @@ def test_editors_create_refuses_a_short_password_and_a_taken_name(db_app, db_cli
 
 
 def test_passwords_are_stored_as_scrypt_hashes(db_app, editor):
-    from scorecard.admin.models import Editor
+    from scorecard.core.editors import Editor
 
     with db_app.app_context():
         stored = db.session.scalar(select(Editor).where(Editor.name == editor)).password_hash

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.content.loader import load_library
-from scorecard.search.index import ensure_index, read_fingerprint
-from scorecard.search.query import Searcher, SearchRequest
+from scorecard.core.content.loader import load_library
+from scorecard.core.search.index import ensure_index, read_fingerprint
+from scorecard.core.search.query import Searcher, SearchRequest
 
 from conftest import FIXTURE_CONTENT, soup
 
@@ -219,16 +219,16 @@ def test_changing_one_document_reindexes_only_that_document(tmp_path):
     from whoosh.index import open_dir
 
     with open_dir(root / "current").searcher() as whoosh:
-        results = Searcher(whoosh, library).search(SearchRequest(text="photovoltaics"))
-        assert [r.doc.slug for r in results.results] == ["older"]
+        results = Searcher(whoosh).search(SearchRequest(text="photovoltaics"), library)
+        assert [r.doc.slug for r in results.page.items] == ["older"]
 
 
 def test_concurrent_start_ups_build_one_valid_index(tmp_path):
     script = (
         "import sys; sys.path.insert(0, sys.argv[3]);"
         "from pathlib import Path;"
-        "from scorecard.content.loader import load_library;"
-        "from scorecard.search.index import ensure_index;"
+        "from scorecard.core.content.loader import load_library;"
+        "from scorecard.core.search.index import ensure_index;"
         "lib = load_library(Path(sys.argv[1]), {'en': '{}', 'zh': '{}'});"
         "print(ensure_index(Path(sys.argv[2]), lib).built)"
     )

@@ -109,7 +109,7 @@ def test_the_citation_title_is_the_documents_own(client):
 
 
 def test_titles_with_bibtex_specials_stay_parseable(app):
-    from scorecard.citations import bibtex
+    from scorecard.web.citations import bibtex
 
     class Meta:
         title = "Costs & benefits: 100% {of} jobs_#1"

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from scorecard.localized import SECTION_OF_KIND
+from scorecard.core.kinds import SECTION_OF_KIND
 
-from conftest import soup, texts, zh_messages
+from conftest import library_of, soup, texts, zh_messages
 
 # The first content: two recommendations and four case studies, plus the About page.
 DOCUMENTS = [
@@ -34,16 +34,16 @@ PAGES = (
 
 
 def test_content_is_complete_in_both_languages(site_app):
-    library = site_app.extensions["library"]
-    assert library.problems == ()
+    edition = site_app.extensions["publisher"].edition
+    assert edition.library.problems == ()
     for kind, slug in DOCUMENTS + [("page", "about")]:
-        assert library.languages_of(kind, slug) == ("en", "zh"), slug
+        assert edition.languages_of(kind, slug) == ("en", "zh"), slug
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize(("kind", "slug"), DOCUMENTS)
 def test_every_document_renders_with_title_and_sources(site_client, site_app, lang, kind, slug):
-    doc = site_app.extensions["library"].documents[(kind, slug, lang)]
+    doc = library_of(site_app).documents[(kind, slug, lang)]
     response = site_client.get(f"/{lang}{document_path(kind, slug)}")
     assert response.status_code == 200
     page = soup(response)
@@ -76,7 +76,7 @@ def test_no_english_interface_text_on_chinese_pages(site_client, path):
 
 @pytest.mark.parametrize(("kind", "slug"), DOCUMENTS + [("page", "about")])
 def test_chinese_documents_are_written_in_chinese(site_app, kind, slug):
-    doc = site_app.extensions["library"].documents[(kind, slug, "zh")]
+    doc = library_of(site_app).documents[(kind, slug, "zh")]
     text = re.sub(r"<[^>]+>", "", doc.html)
     cjk, latin = len(CJK.findall(text)), len(LATIN.findall(text))
     assert cjk > 3 * latin, f"{slug}: {cjk} Chinese characters, {latin} Latin letters"
@@ -110,7 +110,7 @@ def test_htmx_is_served_from_our_static_files_with_its_licence(site_client):
 def test_every_reference_resolves_and_every_ministry_card_is_current(site_app):
     result = site_app.test_cli_runner().invoke(args=["content", "check"])
     assert result.exit_code == 0, result.output
-    library = site_app.extensions["library"]
+    library = library_of(site_app)
     named = {ref.id for doc in library.documents.values() for ref in doc.meta.ministries}
     assert named <= set(library.ministries)
     assert {"mohrss", "mee", "state-council", "ndrc"} <= set(library.ministries)
@@ -118,10 +118,10 @@ def test_every_reference_resolves_and_every_ministry_card_is_current(site_app):
 
 @pytest.mark.parametrize("metric_id", ["workers-reemployed", "workers-reskilled"])
 def test_proposed_measures_carry_no_invented_figures(site_app, metric_id):
-    assert site_app.extensions["library"].metrics[metric_id].observations == ()
+    assert library_of(site_app).metrics[metric_id].observations == ()
 
 
 def test_every_published_figure_names_its_source(site_app):
-    for metric in site_app.extensions["library"].metrics.values():
+    for metric in library_of(site_app).metrics.values():
         for observation in metric.observations:
             assert observation.source.title and observation.source.publisher, metric.id

@@ -4,41 +4,37 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
-from flask_wtf import CSRFProtect
 
-from . import (
-    addresses,
+from . import cli
+from .config import Config
+from .core import database, publisher, search
+from .extensions import csrf
+from .http import assets, caching, errors, limits, live_reload, operations, security
+from .web import (
     admin,
     api,
-    assets,
-    caching,
     citations,
-    cli,
-    comments,
-    content,
-    db,
     entry,
-    errors,
     feeds,
     i18n,
-    layout,
-    limits,
-    live_reload,
     metrics,
     ministries,
-    operations,
     pages,
-    quantities,
-    search,
-    security,
+    render,
     sharing,
     sitemap,
+    templating,
 )
-from .config import Config
+from .web.comments import views as comments
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
-    """Build the app from Config, with `overrides` (a test's paths, say) applied on top."""
+    """Build the app from Config, with `overrides` (a test's paths, say) applied on top.
+
+    Nothing slow happens here: the content is loaded on first use (or before gunicorn
+    forks its workers, gunicorn.conf.py), and the search index when a search first needs
+    it. So every `flask` command starts in about a second.
+    """
     settings = {k: v for k, v in vars(Config).items() if k.isupper()} | (overrides or {})
     app = Flask(
         __name__,
@@ -48,31 +44,39 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(settings)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
+    # The core: the database, the content's publisher, the search index.
+    database.init_app(app)
+    publisher.init_app(app)
+    search.init_app(app)
+
+    # HTTP, in the order its hooks must run.
     operations.init_app(app)  # first: every response gets its request id and log line
+    live_reload.init_app(app)  # development: new content before anything reads it
     caching.init_app(app)  # early: a cached page skips every later before-request step
     security.init_app(app)
-    i18n.init_app(app)
-    layout.init_app(app)
-    addresses.init_app(app)
-    quantities.init_app(app)
-    db.init_app(app)
-    content.init_app(app)
-    search.init_app(app)
-    live_reload.init_app(app)
     assets.init_app(app)
     errors.init_app(app)
-    CSRFProtect(app)
-    app.register_blueprint(entry.bp)
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(ministries.bp)
-    app.register_blueprint(metrics.bp)
-    app.register_blueprint(citations.bp)
-    app.register_blueprint(feeds.bp)
-    app.register_blueprint(sharing.bp)
-    app.register_blueprint(sitemap.bp)
+    csrf.init_app(app)
+
+    # The pages.
+    i18n.init_app(app)
+    render.init_app(app)
+    templating.init_app(app)
+    for blueprint in (
+        entry.bp,
+        pages.bp,
+        ministries.bp,
+        metrics.bp,
+        citations.bp,
+        feeds.bp,
+        sharing.bp,
+        sitemap.bp,
+        comments.bp,
+    ):
+        app.register_blueprint(blueprint)
     api.init_app(app)
-    comments.init_app(app)
     admin.init_app(app)
-    limits.init_app(app)  # wraps views, so after every blueprint
+    limits.init_app(app)  # wraps the views that ask for a limit, so after every blueprint
+
     cli.init_app(app)
     return app

@@ -19,11 +19,14 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY")
     INSTANCE_PATH = _path("SCORECARD_INSTANCE_PATH", PROJECT_ROOT / "instance")
     CONTENT_DIR = _path("SCORECARD_CONTENT_DIR", PROJECT_ROOT / "content")
+    # Unset: instance/search.
+    SEARCH_INDEX_DIR = os.environ.get("SCORECARD_SEARCH_INDEX_DIR") or None
     # Development: re-read changed content files on the next request (also on with --debug).
     CONTENT_LIVE_RELOAD = os.environ.get("SCORECARD_LIVE_RELOAD", "") == "1"
     TEMPLATE_DIR = PROJECT_ROOT / "templates"
     TRANSLATIONS_DIR = PROJECT_ROOT / "translations"
-    SITE_NAME = "Climate Scorecard"
+    # The site's name, wherever it is shown: titles, previews, feeds, citations, letters.
+    SITE_NAME = os.environ.get("SCORECARD_SITE_NAME") or "Climate Scorecard"
     # The public address, such as https://scorecard.example.org: canonical links, previews,
     # feeds, the sitemap and QR codes use it. Unset: the address the request came to.
     SITE_URL = os.environ.get("SCORECARD_SITE_URL", "").rstrip("/")
@@ -38,8 +41,19 @@ class Config:
     # memory:// is per process; with several workers, use redis://...
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # Keys in the rate-limit storage start with this (several sites can share one Redis).
+    RATELIMIT_KEY_PREFIX = os.environ.get("SCORECARD_RATELIMIT_PREFIX") or "scorecard"
+    RATELIMIT_ENABLED = True
     COMMENT_RATE_LIMIT = os.environ.get("SCORECARD_COMMENT_RATE_LIMIT", "5 per minute;30 per hour")
     SIGNIN_RATE_LIMIT = os.environ.get("SCORECARD_SIGNIN_RATE_LIMIT", "5 per minute;30 per hour")
+    # The longest comment accepted, in characters.
+    COMMENT_MAX_CHARACTERS = 5000
+    # How long an author can change or withdraw their comment.
+    COMMENT_EDIT_MINUTES = 15
+    # Top-level comments listed at first, and how many more each "show more" adds.
+    COMMENTS_PER_PAGE = 20
+    # A longer search is cut to this many characters (and the reader is told).
+    SEARCH_MAX_CHARACTERS = 200
     # A person takes longer than this to write a comment; a bot usually does not.
     COMMENT_MIN_SECONDS = float(os.environ.get("SCORECARD_COMMENT_MIN_SECONDS") or 3)
     # Publish at once the comments of an author (by e-mail) whom an editor approved before.

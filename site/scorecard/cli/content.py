@@ -1,0 +1,78 @@
+"""Commands for editors: `flask content ...`."""
+
+import datetime as dt
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from ..core import content
+from ..core.content import scaffold
+from ..core.content.checks import document_problems, stale_contact_cards
+from ..core.content.history import changes_since
+from ..core.content.links import link_checker
+from ..core.content.translations import State, all_statuses
+from ..core.kinds import LISTED
+
+content_cli = AppGroup("content", help="Check the Markdown and YAML files under content/.")
+
+
+@content_cli.command("check")
+def check() -> None:
+    """List every problem in content/; exit with status 1 if there is one."""
+    # Read the files again: the editor has usually just changed them.
+    library = content.load(current_app)
+    content_dir = Path(current_app.config["CONTENT_DIR"])
+
+    def shown(doc: content.Document) -> str:
+        return doc.path.relative_to(content_dir.parent).as_posix()
+
+    today = dt.date.today()
+    ministries_file = content_dir / "ministries.yaml"
+    ministries = ministries_file.read_text("utf-8") if ministries_file.exists() else ""
+    problems = [
+        *library.problems,
+        *stale_contact_cards(library, f"{content_dir.name}/ministries.yaml", today, ministries),
+        *document_problems(library, link_checker(library, current_app), shown, today),
+    ]
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    documents = len(library.documents)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s); {documents} file(s) loaded.")
+    click.echo(f"{documents} document file(s) checked, no problems.")
+
+
+@content_cli.command("new")
+@click.argument("kind", type=click.Choice(LISTED))
+@click.argument("slug")
+def new(kind: str, slug: str) -> None:
+    """Create SLUG.en.md and SLUG.zh.md for a new draft KIND, with a guide in comments."""
+    content_dir = Path(current_app.config["CONTENT_DIR"])
+    try:
+        paths = scaffold.create(content_dir, kind, slug, dt.date.today())
+    except scaffold.ScaffoldError as error:
+        raise click.ClickException(str(error)) from error
+    for path in paths:
+        click.echo(f"created {path.relative_to(content_dir.parent).as_posix()}")
+
+
+@content_cli.command("status")
+def status() -> None:
+    """List every document's languages: source, complete, missing or outdated (with a diff)."""
+    library = content.load(current_app)
+    for entry in all_statuses(library):
+        click.echo(entry.id)
+        for version in entry.versions:
+            click.echo(f"  {version.lang}: {version.state}")
+            if version.state is State.OUTDATED:
+                click.echo(
+                    f"    made from {version.doc.meta.translated_from}, "
+                    f"the {entry.source.lang} source is now {entry.source.version}"
+                )
+                changes = changes_since(entry.source, version.doc.meta.translated_from)
+                if changes is None:
+                    click.echo("    (no diff: that version is not in the git history)")
+                for line in changes or ():
+                    click.echo(f"    {line}")

@@ -1,0 +1,188 @@
+"""Reading and writing comments: the only place that queries them."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, timedelta
+
+from flask import current_app
+from sqlalchemy import func, or_, select
+
+from ..database import db, utcnow, writing
+from .models import Comment, ModerationAction, Status
+from .rendering import render_comment
+
+ORDERS = ("newest", "oldest")
+
+
+def post(
+    document: str,
+    lang: str,
+    body: str,
+    name: str | None = None,
+    email: str | None = None,
+    parent: Comment | None = None,
+    auto_approve_known: bool = False,
+) -> Comment:
+    """Store a new comment, pending moderation unless its author is already trusted."""
+    email = (email or "").strip().lower() or None
+    with writing():
+        status = Status.PENDING
+        if auto_approve_known and email and _has_approved_comment(email):
+            status = Status.APPROVED
+        comment = Comment(
+            document=document,
+            lang=lang,
+            parent=parent,
+            author_name=(name or "").strip() or None,
+            author_email=email,
+            body=body,
+            body_html=render_comment(body),
+            status=status,
+            created_at=utcnow(),
+        )
+        db.session.add(comment)
+    return comment
+
+
+def _has_approved_comment(email: str) -> bool:
+    query = select(Comment.id).where(
+        Comment.author_email == email, Comment.status == Status.APPROVED
+    )
+    return db.session.execute(query.limit(1)).first() is not None
+
+
+def get(comment_id: int) -> Comment | None:
+    return db.session.get(Comment, comment_id)
+
+
+def replyable(document: str, comment_id: int) -> Comment | None:
+    """A top-level, approved comment of this document (replies go one level deep)."""
+    comment = get(comment_id)
+    if comment and comment.document == document and comment.parent_id is None:
+        if comment.status == Status.APPROVED:
+            return comment
+    return None
+
+
+def can_edit(comment: Comment, authored: Iterable[int]) -> bool:
+    """Only its author, proven by the browser's signed cookie, within the edit window
+    (COMMENT_EDIT_MINUTES)."""
+    window = timedelta(minutes=current_app.config["COMMENT_EDIT_MINUTES"])
+    return (
+        comment.id in set(authored)
+        and comment.status in (Status.PENDING, Status.APPROVED)
+        and utcnow() - comment.created_at <= window
+    )
+
+
+def edit(comment: Comment, body: str) -> None:
+    with writing():
+        comment.body = body
+        comment.body_html = render_comment(body)
+        comment.edited_at = utcnow()
+
+
+def withdraw(comment: Comment) -> None:
+    """The author's delete: the comment disappears for everyone but stays on record."""
+    with writing():
+        comment.status = Status.DELETED
+
+
+@dataclass
+class Thread:
+    """The comments a reader sees on a document, one page of top-level comments at a time."""
+
+    entries: list[tuple[Comment, list[Comment]]]  # each comment with its visible replies
+    total: int  # top-level comments visible to this reader
+    shown: int
+    more: int | None  # how many to show next time, when some are not shown yet
+
+
+def _visible(authored: list[int]):
+    """Approved comments, and this browser's own comments while they await moderation."""
+    own = (Comment.status == Status.PENDING) & Comment.id.in_(authored or [-1])
+    return or_(Comment.status == Status.APPROVED, own)
+
+
+def thread(
+    document: str,
+    authored: list[int],
+    order: str = "newest",
+    lang: str | None = None,
+    shown: int = 20,
+    page_size: int = 20,
+) -> Thread:
+    """Top-level comments with their visible replies, newest or oldest first: three
+    queries (the count, the comments, their replies) however many there are."""
+    where = [Comment.document == document, Comment.parent_id.is_(None), _visible(authored)]
+    if lang:
+        where.append(Comment.lang == lang)
+    total = db.session.scalar(select(func.count()).select_from(Comment).where(*where))
+    ordering = Comment.created_at.desc() if order == "newest" else Comment.created_at.asc()
+    query = select(Comment).where(*where).order_by(ordering, Comment.id).limit(shown)
+    comments = list(db.session.scalars(query))
+    replies = defaultdict(list)
+    if comments:
+        replied = select(Comment).where(
+            Comment.parent_id.in_([comment.id for comment in comments]), _visible(authored)
+        )
+        for reply in db.session.scalars(replied.order_by(Comment.created_at, Comment.id)):
+            replies[reply.parent_id].append(reply)
+    total = total or 0
+    more = shown + page_size if shown < total else None
+    return Thread([(c, replies[c.id]) for c in comments], total, min(shown, total), more)
+
+
+def approved_counts(documents: Iterable[str]) -> dict[str, int]:
+    """How many approved comments each document has, replies included."""
+    documents = list(documents)
+    if not documents:
+        return {}
+    query = (
+        select(Comment.document, func.count())
+        .where(Comment.document.in_(documents), Comment.status == Status.APPROVED)
+        .group_by(Comment.document)
+    )
+    return dict(db.session.execute(query).all())
+
+
+def pending(limit: int = 100) -> list[Comment]:
+    """The moderation queue, oldest first."""
+    query = select(Comment).where(Comment.status == Status.PENDING).order_by(Comment.created_at)
+    return list(db.session.scalars(query.limit(limit)))
+
+
+def moderate(comment: Comment, status: Status, editor) -> None:
+    """Set a comment's status, and record who did it and when."""
+    with writing():
+        comment.status = status
+        db.session.add(ModerationAction(comment=comment, editor=editor, status=status, at=utcnow()))
+
+
+def approved_state() -> tuple[str, float]:
+    """A token that changes whenever readers would see other comments, and when they
+    last changed (a Unix time): part of every reader page's ETag (http/caching.py)."""
+    count, newest_id, created, edited = db.session.execute(
+        select(
+            func.count(),
+            func.max(Comment.id),
+            func.max(Comment.created_at),
+            func.max(Comment.edited_at),
+        ).where(Comment.status == Status.APPROVED)
+    ).one()
+    decision, decided = db.session.execute(
+        select(func.max(ModerationAction.id), func.max(ModerationAction.at))
+    ).one()
+    times = [t for t in (created, edited, decided) if t is not None]
+    newest = max(times).replace(tzinfo=UTC).timestamp() if times else 0.0
+    return f"{count}.{newest_id}.{edited}.{decision}", newest
+
+
+def check_readable() -> None:
+    """Raise unless the comments table answers: a database made empty in place of the
+    real one fails too. Leaves no transaction open."""
+    try:
+        db.session.execute(select(Comment.id).limit(1))
+    finally:
+        db.session.rollback()

@@ -1,0 +1,57 @@
+"""Editors' content: Markdown and YAML files read into an immutable Library."""
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from flask import Flask
+from flask_babel import force_locale, gettext
+
+from ..languages import LANGUAGES
+from . import snapshot
+from .library import Document, Library, Problem, Shown
+from .loader import load_library, reload_documents
+
+__all__ = ["Document", "Library", "Problem", "Shown", "load", "reload", "start_up_library"]
+
+Labels = tuple[dict[str, str], dict[str, tuple[str, str]]]
+
+
+def _labels(app: Flask) -> Labels:
+    """Footnote tooltips and permalink names, in each document's language."""
+    with app.app_context():
+        backlink_titles, permalink_labels = {}, {}
+        for lang in LANGUAGES:
+            with force_locale(lang):
+                # {} stands for the footnote's or the paragraph's number.
+                backlink_titles[lang] = gettext(
+                    "Back to footnote %(number)s in the text", number="{}"
+                )
+                permalink_labels[lang] = (
+                    gettext("Link to this section"),
+                    gettext("Link to paragraph %(number)s", number="{}"),
+                )
+    return backlink_titles, permalink_labels
+
+
+def load(app: Flask) -> Library:
+    """Read app.config["CONTENT_DIR"]."""
+    return load_library(app.config["CONTENT_DIR"], *_labels(app))
+
+
+def reload(app: Flask, library: Library, paths: Iterable[Path]) -> Library:
+    """The library with only these document files read again (see core/publisher.py)."""
+    return reload_documents(library, app.config["CONTENT_DIR"], paths, *_labels(app))
+
+
+def start_up_library(app: Flask) -> Library:
+    """The snapshot saved by an earlier start, when nothing it depends on changed; else a
+    full load, saved for the next start. `flask content check` and live reload always
+    read the files themselves."""
+    labels = _labels(app)
+    path = Path(app.instance_path) / snapshot.FILENAME
+    key = snapshot.key(app.config["CONTENT_DIR"], labels)
+    library = snapshot.load(path, key)
+    if library is None:
+        library = load_library(app.config["CONTENT_DIR"], *labels)
+        snapshot.save(path, key, library)
+    return library

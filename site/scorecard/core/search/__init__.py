@@ -1,0 +1,86 @@
+"""Search behind a narrow seam: `search(request, edition)`, `prepare(edition)`, `health()`.
+
+Only this package knows Whoosh and jieba, and it imports them on first use: a process
+that never searches (`flask content check`, `flask db upgrade`) never pays for them
+(about 1.5 s with jieba's dictionary). The index on disk follows the edition being
+served: each new edition is checked against it once (a fingerprint of the documents),
+and re-indexed where they differ.
+"""
+
+import os
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from flask import Flask, current_app
+
+from ..edition import Edition
+from .results import FACETS, Result, Results, SearchRequest
+
+if TYPE_CHECKING:
+    from .query import Searcher
+
+__all__ = ["FACETS", "Result", "Results", "SearchIndex", "SearchRequest", "search"]
+
+
+class SearchIndex:
+    """The app's index: one searcher per process, reopened when `current` moves."""
+
+    def __init__(self, root: Path, instance: Path):
+        self.root = root
+        self.instance = instance
+        self._lock = threading.RLock()
+        self._checked: str | None = None  # the edition version the index was last matched to
+        self._target: str | None = None
+        self._searcher: Searcher | None = None
+
+    def prepare(self, edition: Edition, force: bool = False) -> bool:
+        """Bring the index on disk in line with the edition; True if anything was written."""
+        from .analysis import initialise_jieba
+        from .index import ensure_index
+
+        with self._lock:
+            if not force and self._checked == edition.version:
+                return False
+            initialise_jieba(self.instance)
+            built = ensure_index(self.root, edition.library, force=force).built
+            self._checked = edition.version
+            return built
+
+    def searcher(self, edition: Edition) -> "Searcher":
+        from whoosh.index import open_dir
+
+        from .query import Searcher
+
+        self.prepare(edition)
+        target = os.readlink(self.root / "current")
+        with self._lock:
+            if target != self._target or self._searcher is None:
+                if self._searcher:
+                    self._searcher.whoosh.close()
+                self._searcher = Searcher(open_dir(self.root / target).searcher())
+                self._target = target
+            return self._searcher
+
+
+def search_index() -> SearchIndex:
+    return current_app.extensions["search"]
+
+
+def search(request: SearchRequest, edition: Edition) -> Results:
+    return search_index().searcher(edition).search(request, edition.library)
+
+
+def health(edition: Edition) -> str:
+    """ "ok", "empty" (nothing indexed) or "unavailable" (the index cannot be opened)."""
+    try:
+        return "ok" if search_index().searcher(edition).whoosh.doc_count() else "empty"
+    except Exception:
+        current_app.logger.exception("health check: search index")
+        return "unavailable"
+
+
+def init_app(app: Flask) -> None:
+    instance = Path(app.instance_path)
+    root = Path(app.config["SEARCH_INDEX_DIR"] or instance / "search")
+    app.extensions["search"] = SearchIndex(root, instance)

@@ -1,0 +1,94 @@
+"""What caching.py needs to know cheaply on every request, and the pages already rendered.
+
+Per worker: the state of the approved comments (read at most every two seconds, and at
+once after this worker wrote to the database), and reader pages as last sent, compressed,
+by ETag and encoding.
+"""
+
+import threading
+import time
+from collections.abc import Iterable
+from hashlib import sha256
+from pathlib import Path
+
+from cachetools import TTLCache
+from flask import Flask, current_app, has_app_context
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from ..core.comments.store import approved_state
+
+# Other workers' comment changes are seen within this time; this worker's at once.
+COMMENT_STATE_SECONDS = 2
+# Rendered pages kept per worker, bounded in bytes; a page carries the comment form's
+# timestamp, so it is not kept longer than its ETag lives (caching.FORM_RENEWAL_SECONDS).
+RENDERED_BYTES = 32 * 1024 * 1024
+RENDERED_SECONDS = 3600
+
+
+def code_version(folders: Iterable[Path]) -> str:
+    """A hash of the templates, catalogues, code and static files: a deploy changes ETags."""
+    digest = sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in {".html", ".po", ".py", ".css", ".js", ".svg"}:
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class CommentState:
+    def __init__(self):
+        self.value: tuple[str, float] | None = None
+        self.read_at = 0.0
+
+    def changed(self) -> None:
+        self.value = None
+
+    def current(self) -> tuple[str, float]:
+        if self.value is None or time.monotonic() - self.read_at > COMMENT_STATE_SECONDS:
+            self.value, self.read_at = approved_state(), time.monotonic()
+        return self.value
+
+
+class PageCache:
+    """Reader pages as sent (the body and the headers that describe it), by their ETag and
+    content encoding."""
+
+    def __init__(self, app: Flask):
+        package = Path(__file__).parents[1]
+        folders = [Path(app.template_folder), app.config["TRANSLATIONS_DIR"], package]
+        self.code_version = code_version(folders)
+        self.comments = CommentState()
+        self._pages = TTLCache(RENDERED_BYTES, RENDERED_SECONDS, getsizeof=lambda v: len(v[0]))
+        self._lock = threading.Lock()  # the development server answers in threads
+
+    def get(self, etag: str, encoding: str) -> tuple[bytes, dict[str, str]] | None:
+        with self._lock:
+            return self._pages.get((etag, encoding))
+
+    def put(self, etag: str, encoding: str, body: bytes, headers: dict[str, str]) -> None:
+        if len(body) < RENDERED_BYTES // 100:  # a huge page would push out a hundred others
+            with self._lock:
+                self._pages[etag, encoding] = (body, headers)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+
+
+def page_cache() -> PageCache:
+    return current_app.extensions["page_cache"]
+
+
+def _database_written(session: Session) -> None:
+    # Any write (a comment, a decision, an editor's sign-in) may change what readers see.
+    # The pages go too: the state's token cannot tell rows deleted and written again.
+    if has_app_context() and "page_cache" in current_app.extensions:
+        page_cache().comments.changed()
+        page_cache().clear()
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["page_cache"] = PageCache(app)
+    if not event.contains(Session, "after_commit", _database_written):
+        event.listen(Session, "after_commit", _database_written)

@@ -1,0 +1,107 @@
+"""The editors' pages under /admin: sign in, and moderate the comments that await it."""
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+from flask_limiter.errors import RateLimitExceeded
+from flask_login import current_user, login_required, login_user, logout_user
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired
+
+from ...core.comments import store
+from ...core.comments.models import Status
+from ...core.editors import editor_by_name
+from ...http.caching import SENSITIVE
+from ...http.current import current_edition
+from ...http.limits import rate_limited
+from ..i18n import current_language
+from ..render import is_htmx
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.after_request
+def never_stored(response):
+    """Editors' pages hold what readers must not see: no cache keeps them."""
+    response.headers["Cache-Control"] = SENSITIVE
+    return response
+
+
+# The buttons of the queue: URL word -> the status it sets.
+ACTIONS = {
+    "approve": Status.APPROVED,
+    "reject": Status.REJECTED,
+    "spam": Status.SPAM,
+    "delete": Status.DELETED,
+}
+
+
+class SignInForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(message=_l("Please enter your name."))])
+    password = PasswordField(
+        _l("Password"), validators=[DataRequired(message=_l("Please enter your password."))]
+    )
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path on this site, so the sign-in page cannot send an editor elsewhere.
+
+    A line break would end the Location header: isprintable() refuses it and every other
+    control character.
+    """
+    local = target and target.startswith("/") and not target.startswith("//")
+    if local and "\\" not in target and target.isprintable():
+        return target
+    return url_for("admin.queue")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@rate_limited("SIGNIN_RATE_LIMIT")
+def login():
+    form = SignInForm()
+    error = None
+    if form.validate_on_submit():
+        editor = editor_by_name(form.name.data)
+        if editor and editor.check_password(form.password.data):
+            login_user(editor)
+            return redirect(_safe_next(request.args.get("next")), code=303)
+        error = gettext("That name and password do not match an editor's account.")
+    status = 401 if error else (422 if form.errors else 200)
+    return render_template("admin/login.html", form=form, error=error), status
+
+
+@bp.errorhandler(RateLimitExceeded)
+def too_many_attempts(error):
+    message = gettext("Too many attempts to sign in. Please wait a few minutes and try again.")
+    return render_template("admin/login.html", form=SignInForm(), error=message), 429
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    return redirect(url_for("admin.login"), code=303)
+
+
+@bp.get("/")
+@login_required
+def queue():
+    return render_template("admin/queue.html", comments=store.pending(), titles=_titles())
+
+
+@bp.post("/comments/<int:comment_id>/<any(approve, reject, spam, delete):action>")
+@login_required
+def moderate(comment_id: int, action: str):
+    comment = store.get(comment_id) or abort(404)
+    store.moderate(comment, ACTIONS[action], current_user)
+    if is_htmx():
+        return render_template("admin/queue_row.html", comment=comment, titles=_titles())
+    return redirect(url_for("admin.queue"), code=303)
+
+
+def _titles() -> dict[str, str]:
+    """Each document's title, in the editor's language where it exists."""
+    lang = current_language()
+    statuses = current_edition().statuses.values()
+    return {status.id: (status.of(lang).doc or status.source).meta.title for status in statuses}

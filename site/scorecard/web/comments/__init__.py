@@ -1,0 +1,1 @@
+"""Reader comments on the page: the thread, the form, and posting, editing and withdrawing."""

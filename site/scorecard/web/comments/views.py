@@ -1,0 +1,160 @@
+"""Readers post, edit and withdraw comments under /<lang>/."""
+
+from flask import abort, current_app, g, redirect, render_template, request
+from flask_babel import gettext
+from flask_limiter.errors import RateLimitExceeded
+from flask_wtf.csrf import CSRFError
+
+from ...core.comments import store
+from ...core.comments.models import Comment
+from ...core.content import Shown
+from ...core.kinds import SECTIONS
+from ...core.text import small_number
+from ...extensions import csrf
+from ...http.current import current_edition
+from ...http.limits import rate_limited
+from ...http.security import same_origin_post
+from ..access import editor_signed_in
+from ..document_page import render_document
+from ..localized import SECTION, localized_blueprint
+from ..render import is_htmx
+from ..urls import document_url
+from .forms import CommentForm, EditForm
+from .thread import reader_authored
+from .tokens import AUTHOR_COOKIE, AUTHOR_COOKIE_MAX_AGE, author_cookie, seconds_since_stamp
+
+bp = localized_blueprint("comments", __name__)
+
+
+def _shown(section: str, slug: str) -> Shown:
+    # A signed-in editor previewing a draft sees its comment form, which must work too.
+    shown = current_edition().show(SECTIONS[section], slug, g.lang, drafts=editor_signed_in())
+    return shown or abort(404)
+
+
+def _again(shown: Shown, form: CommentForm, message: str, status: int):
+    """The page again (or the comment section, for htmx) with the reader's text kept."""
+    return render_document(shown, form=form, message=message), status
+
+
+def _suspicion(form: CommentForm) -> str | None:
+    """Why this looks like a bot rather than a reader, if it does."""
+    if form.website.data:
+        return gettext("Your comment could not be accepted. Please try again.")
+    elapsed = seconds_since_stamp(form.started.data)
+    if elapsed is None:
+        return gettext("This form has expired. Please send your comment again.")
+    if elapsed < current_app.config["COMMENT_MIN_SECONDS"]:
+        return gettext("That was quick! Please take a moment, then send your comment again.")
+    return None
+
+
+def _remember(response, comment: Comment):
+    """Give the browser its proof of authorship: the comment shows to it while pending."""
+    response.set_cookie(
+        AUTHOR_COOKIE,
+        author_cookie([*reader_authored(), comment.id]),
+        max_age=AUTHOR_COOKIE_MAX_AGE,
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+@bp.post(f"/{SECTION}/<slug>/comments")
+# Checked by its Origin instead of a session token (http/security.same_origin_post), so
+# that the pages that carry the form hold nothing personal and can be cached.
+@csrf.exempt
+@rate_limited("COMMENT_RATE_LIMIT")
+def post_comment(section: str, slug: str):
+    shown = _shown(section, slug)
+    document = shown.doc.id
+    form = CommentForm()
+    if not same_origin_post():
+        message = gettext(
+            "This comment did not come from a page of this site. "
+            "Your text is kept below: please send it again."
+        )
+        return _again(shown, form, message, 403)
+    if not form.validate():
+        return _again(shown, form, gettext("Please correct the form below."), 422)
+    suspicion = _suspicion(form)
+    if suspicion:
+        return _again(shown, form, suspicion, 422)
+    parent = None
+    if form.parent.data:
+        parent_id = small_number(form.parent.data, digits=11)
+        parent = store.replyable(document, parent_id) if parent_id is not None else None
+        if parent is None:
+            message = gettext("The comment you replied to is no longer open for replies.")
+            return _again(shown, form, message, 422)
+    comment = store.post(
+        document,
+        g.lang,
+        form.body.data,
+        name=form.name.data,
+        email=form.email.data,
+        parent=parent,
+        auto_approve_known=current_app.config["COMMENTS_AUTO_APPROVE_KNOWN"],
+    )
+    if is_htmx():
+        message = gettext(
+            "Thank you. Your comment will appear to others once an editor approves it."
+        )
+        page = render_document(shown, message=message, just_posted=comment.id)
+        response = current_app.make_response(page)
+    else:
+        response = redirect(f"{document_url(shown.doc)}#comment-{comment.id}", code=303)
+    return _remember(response, comment)
+
+
+def _own_comment(comment_id: int) -> tuple[Comment, Shown]:
+    """The reader's own comment, still within its edit window; 403 for anyone else's."""
+    comment = store.get(comment_id) or abort(404)
+    if not store.can_edit(comment, reader_authored()):
+        abort(403)
+    kind, slug = comment.document.split("/", 1)
+    shown = current_edition().show(kind, slug, g.lang) or abort(404)
+    return comment, shown
+
+
+@bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])
+def edit_comment(comment_id: int):
+    comment, shown = _own_comment(comment_id)
+    form = EditForm(data={"body": comment.body})
+    if form.validate_on_submit():
+        store.edit(comment, form.body.data)
+        return redirect(f"{document_url(shown.doc)}#comment-{comment.id}", code=303)
+    status = 422 if request.method == "POST" else 200
+    return render_template("comment_edit.html", form=form, comment=comment, shown=shown), status
+
+
+@bp.post("/comments/<int:comment_id>/delete")
+def delete_comment(comment_id: int):
+    comment, shown = _own_comment(comment_id)
+    store.withdraw(comment)
+    return redirect(f"{document_url(shown.doc)}#comments", code=303)
+
+
+def _refused(message: str, status: int):
+    """A refused post: the page again with the reader's text, or an error page elsewhere."""
+    if request.endpoint != "comments.post_comment":
+        abort(status)
+    shown = _shown(request.view_args["section"], request.view_args["slug"])
+    return _again(shown, CommentForm(), message, status)
+
+
+@bp.errorhandler(CSRFError)
+def csrf_failed(error):
+    message = gettext("Your session has expired. Your text is kept below: please send it again.")
+    return _refused(message, 400)
+
+
+@bp.errorhandler(RateLimitExceeded)
+def rate_limited(error):
+    message = gettext(
+        "You have sent several comments in a short time. Your text is kept below: "
+        "please wait a few minutes, then send it again."
+    )
+    return _refused(message, 429)

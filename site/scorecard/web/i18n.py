@@ -1,0 +1,51 @@
+"""Which language a request is in, and the interface catalogues for each."""
+
+import os
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Flask, current_app, g, request
+
+from ..core.languages import DEFAULT_LANGUAGE, LANGUAGES
+from ..extensions import babel
+
+
+def preferred_language() -> str:
+    """The reader's language where the URL has none: cookie, then browser, then default."""
+    chosen = request.cookies.get(current_app.config["LANGUAGE_COOKIE"])
+    if chosen in LANGUAGES:
+        return chosen
+    return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The language of the page being rendered: the URL's, even on a 404, else the reader's."""
+    if "lang" in g:
+        return g.lang
+    prefix = request.path.split("/")[1]
+    return prefix if prefix in LANGUAGES else preferred_language()
+
+
+def compile_catalogues(source: Path, target: Path) -> None:
+    """Compile translations/*.po into target/ when missing or older, so a fresh clone just works."""
+    for po_path in source.glob("*/LC_MESSAGES/*.po"):
+        mo_path = target / po_path.relative_to(source).with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        mo_path.parent.mkdir(parents=True, exist_ok=True)
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file)
+        # Written aside and renamed, so a worker starting at the same time never reads half a file.
+        partial = mo_path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as mo_file:
+            write_mo(mo_file, catalog)
+        partial.replace(mo_path)
+
+
+def init_app(app: Flask) -> None:
+    compiled = Path(app.instance_path) / "translations"
+    compile_catalogues(Path(app.config["TRANSLATIONS_DIR"]), compiled)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(compiled)
+    app.config["BABEL_DEFAULT_LOCALE"] = DEFAULT_LANGUAGE
+    babel.init_app(app, locale_selector=current_language)

@@ -1,0 +1,78 @@
+"""The interface's vocabularies: how kinds, roles, states and the rest read in each language.
+
+Every one of them is given to every template under its name in lower case
+(`template_labels`), so a template never builds its own.
+"""
+
+from flask_babel import lazy_gettext as _l
+
+from ..core.comments.models import Status
+from ..core.content.translations import State
+
+SECTION_TITLES = {"recommendations": _l("Recommendations"), "case-studies": _l("Case studies")}
+KIND_LABELS = {"recommendation": _l("Recommendation"), "case-study": _l("Case study")}
+MINISTRY_PANEL_TITLES = {
+    "recommendation": _l("Ministries addressed"),
+    "case-study": _l("Government bodies involved"),
+}
+ROLE_LABELS = {"lead": _l("Lead"), "partner": _l("Partner")}
+SORT_LABELS = {"relevance": _l("Relevance"), "date": _l("Newest first")}
+FACET_TITLES = {
+    "kind": _l("Type"),
+    "language": _l("Language"),
+    "topic": _l("Topic"),
+    "ministry": _l("Ministry"),
+}
+# Each language's name in the reader's language, for notices.
+LANGUAGE_NAMES = {"en": _l("English"), "zh": _l("Chinese")}
+CHANNEL_LABELS = {
+    "email": _l("E-mail"),
+    "phone": _l("Telephone"),
+    "fax": _l("Fax"),
+    "address": _l("Postal address"),
+    "web-form": _l("Online form"),
+}
+LETTER_TITLES = {"en": _l("Letter in English"), "zh": _l("Letter in Chinese")}
+METRIC_TYPES = {"indicator": _l("Proposed measure"), "context": _l("Figure in context")}
+BETTER_LABELS = {"higher": _l("Higher"), "lower": _l("Lower")}
+# The buttons of the moderation queue.
+ACTION_LABELS = {
+    "approve": _l("Approve"),
+    "reject": _l("Reject"),
+    "spam": _l("Mark as spam"),
+    "delete": _l("Delete"),
+}
+STATUS_LABELS = {
+    Status.PENDING: _l("Awaiting moderation"),
+    Status.APPROVED: _l("Approved"),
+    Status.REJECTED: _l("Rejected"),
+    Status.SPAM: _l("Spam"),
+    Status.DELETED: _l("Deleted"),
+}
+STATE_LABELS = {
+    State.SOURCE: _l("Original"),
+    State.COMPLETE: _l("Complete"),
+    State.OUTDATED: _l("Outdated"),
+    State.UNRECORDED: _l("Source version not recorded"),
+    State.MISSING: _l("Missing"),
+}
+
+
+def template_labels() -> dict:
+    """Every vocabulary above, for the templates."""
+    return {
+        "section_titles": SECTION_TITLES,
+        "kind_labels": KIND_LABELS,
+        "ministry_panel_titles": MINISTRY_PANEL_TITLES,
+        "role_labels": ROLE_LABELS,
+        "sort_labels": SORT_LABELS,
+        "facet_titles": FACET_TITLES,
+        "language_names": LANGUAGE_NAMES,
+        "channel_labels": CHANNEL_LABELS,
+        "letter_titles": LETTER_TITLES,
+        "metric_types": METRIC_TYPES,
+        "better_labels": BETTER_LABELS,
+        "action_labels": ACTION_LABELS,
+        "status_labels": STATUS_LABELS,
+        "state_labels": STATE_LABELS,
+    }

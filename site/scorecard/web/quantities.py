@@ -1,0 +1,48 @@
+"""Figures as a reader of each language expects them: 17 million, 1700万, over 4%."""
+
+from babel.numbers import format_compact_decimal, format_decimal
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+
+from ..core.content.schema import Localized, Metric, Observation
+
+# The source's own hedging, kept with the figure.
+QUALIFIED = {
+    "about": _l("about %(value)s"),
+    "nearly": _l("nearly %(value)s"),
+    "over": _l("over %(value)s"),
+    "under": _l("under %(value)s"),
+}
+
+
+def format_value(value: float, percent: bool = False) -> str:
+    """A number in the reader's locale; large ones in 万 and 亿 on Chinese pages."""
+    locale = get_locale()
+    if percent:
+        return format_decimal(value, locale=locale) + "%"
+    if locale.language == "zh" and abs(value) >= 10_000:
+        return format_compact_decimal(value, locale=locale, fraction_digits=2)
+    if abs(value) >= 1_000_000:
+        return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=2)
+    return format_decimal(value, locale=locale)
+
+
+def format_observation(observation: Observation, percent: bool = False) -> str:
+    """A figure with the source's qualifier: "nearly 17 million"."""
+    value = format_value(observation.value, percent)
+    if observation.qualifier:
+        return str(QUALIFIED[observation.qualifier]) % {"value": value}
+    return value
+
+
+def format_amount(observation: Observation, metric: Metric) -> str:
+    """A figure with its qualifier and unit: "nearly 17 million jobs", "近1700万个"."""
+    figure = format_observation(observation, metric.percent)
+    if not metric.unit or metric.percent:
+        return figure
+    separator = "" if get_locale().language == "zh" else " "
+    return f"{figure}{separator}{metric.unit.get(get_locale().language)}"
+
+
+def format_period(period: Localized | str) -> str:
+    return period if isinstance(period, str) else period.get(get_locale().language)

@@ -1,0 +1,79 @@
+"""Everything templates can name beyond what a view passes them, registered in one place.
+
+Globals are functions and tables; filters format values in the page's language; the
+context processor adds the page's language, the frame to extend, the link to the other
+language and every vocabulary of labels.py.
+"""
+
+from flask import Flask
+
+from ..core.content import Document
+from ..core.languages import HTML_LANG, NATIVE_NAMES, other_language
+from ..http.current import current_edition
+from . import quantities, urls
+from .i18n import current_language
+from .labels import KIND_LABELS, LANGUAGE_NAMES, template_labels
+from .render import frame_template
+
+# Open Graph names locales language_TERRITORY.
+OG_LOCALES = {"en": "en_US", "zh": "zh_CN"}
+
+
+def facet_label(name: str, value: str) -> str:
+    """How a search facet's value reads in the reader's language."""
+    library = current_edition().library
+    if name == "kind":
+        return str(KIND_LABELS.get(value, value))
+    if name == "language":
+        return str(LANGUAGE_NAMES.get(value, value))
+    lang = current_language()
+    if name == "topic" and (topic := library.topics.get(value)):
+        return topic.label.get(lang)
+    if name == "ministry" and (ministry := library.ministries.get(value)):
+        return ministry.name.get(lang)
+    return value
+
+
+def newer_original(doc: Document) -> Document | None:
+    """The newer original of an outdated translation, for the notice that links to it."""
+    return current_edition().newer_original(doc)
+
+
+def localized(text) -> str:
+    """A {en: ..., zh: ...} text in the page's language."""
+    return text.get(current_language())
+
+
+def _page_context() -> dict:
+    lang = current_language()
+    return {
+        "base_template": frame_template(),
+        "lang": lang,
+        "other_lang": other_language(lang),
+        "counterpart_url": urls.counterpart_url(),
+        "library": current_edition().library,
+        **template_labels(),
+    }
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        absolute=urls.absolute,
+        document_url=urls.document_url,
+        facet_label=facet_label,
+        html_lang=HTML_LANG,
+        native_names=NATIVE_NAMES,
+        newer_original=newer_original,
+        og_locales=OG_LOCALES,
+        page_links=urls.page_links,
+        parallel_url=urls.parallel_url,
+        short_url=urls.short_url,
+    )
+    app.jinja_env.filters.update(
+        localized=localized,
+        value=quantities.format_value,
+        observation=quantities.format_observation,
+        amount=quantities.format_amount,
+        period=quantities.format_period,
+    )
+    app.context_processor(_page_context)
