@@ -3,7 +3,7 @@
 import json
 import threading
 
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 
 from comment_helpers import comment_id, post_comment
 from scorecard.core.comments import store
@@ -93,3 +93,43 @@ def test_import_refuses_a_file_that_is_not_an_export(db_app, db_client, tmp_path
     wrong.write_text('{"comments": []}', encoding="utf-8")
     result = db_app.test_cli_runner().invoke(args=["comments", "import", str(wrong)])
     assert result.exit_code == 1 and "not a comments export" in result.output
+
+
+def _thread_of(app, top_level: int) -> None:
+    """`top_level` approved comments on the document, each with an approved reply."""
+    with app.app_context():
+        for n in range(top_level):
+            comment = store.post(DOCUMENT_KEY, "en", f"Comment {n}")
+            store.moderate(comment, Status.APPROVED, None)
+            reply = store.post(DOCUMENT_KEY, "en", f"Reply {n}", parent=comment)
+            store.moderate(reply, Status.APPROVED, None)
+
+
+def _statements_for_the_page(app, client) -> tuple[int, int]:
+    """(SQL statements, comments shown) for a reader opening the document."""
+    statements = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        page = client.get("/en/recommendations/both-languages")
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert page.status_code == 200
+    return len(statements), page.get_data(as_text=True).count('class="comment"')
+
+
+def test_a_thread_costs_the_same_queries_however_many_comments_it_has(db_app, db_client):
+    _thread_of(db_app, 2)
+    few, shown = _statements_for_the_page(db_app, db_client)
+    assert shown == 4
+    _thread_of(db_app, 18)
+    many, shown = _statements_for_the_page(db_app, db_client)
+    assert shown == 40  # 20 comments, each with its reply
+    # SQLite's BEGIN, the comment state in the page's ETag (two), then the thread: its
+    # count, its comments and all their replies (three).
+    assert many == few <= 6
