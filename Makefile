@@ -45,9 +45,11 @@ benchmark: $(INSTALLED)
 	fi
 	$(BIN)/python benchmarks/site.py $(ARGS)
 
+## lint: ruff, and mypy on site/
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(INSTALLED)
 	$(BIN)/ruff check --fix .

@@ -4,8 +4,9 @@
     .venv/bin/python benchmarks/generated.py 1000          # one size
 
 For each size: the sitemap, a feed, the API's document list, a short link and an article,
-each asked for as a new reader would (200) and again with the ETag the first answer gave
-(If-None-Match, which should be a 304). In one process, through Flask's test client, so
+asked for once (the first request, which may make the answer), then again and again as
+new readers would (200), and with the ETag the first answer gave (If-None-Match, which
+should be a 304). In one process, through Flask's test client, so
 that the figures are the app's own work without a network or a server in between. Every
 URL is asked for in turn, round after round, so that a busy moment of this shared machine
 falls on every URL alike. Prints the median of each, in milliseconds.
@@ -29,7 +30,7 @@ from scorecard import create_app  # noqa: E402
 ROUNDS = 15
 
 
-def measure(documents: int, work: Path) -> dict[str, tuple[float, float]]:
+def measure(documents: int, work: Path) -> dict[str, tuple[float, float, float]]:
     content = write_corpus(work / "content", documents)
     app = create_app(
         {
@@ -51,9 +52,11 @@ def measure(documents: int, work: Path) -> dict[str, tuple[float, float]]:
         "short link": "/r/" + newest["short_url"].rsplit("/", 1)[1],
         "article": "/en/recommendations/" + newest["slug"],
     }
-    etags = {}
-    for name, url in urls.items():  # warm-up: whatever is worked out once is worked out now
+    etags, first = {}, {}
+    for name, url in urls.items():  # whatever is worked out once is worked out now
+        started = time.perf_counter()
         response = client.get(url)
+        first[name] = (time.perf_counter() - started) * 1000
         etags[name] = response.headers.get("ETag")
     fresh: dict[str, list[float]] = {name: [] for name in urls}
     conditional: dict[str, list[float]] = {name: [] for name in urls}
@@ -69,6 +72,7 @@ def measure(documents: int, work: Path) -> dict[str, tuple[float, float]]:
                 assert answer.status_code == 304, (url, answer.status_code)
     return {
         name: (
+            first[name],
             statistics.median(fresh[name]) * 1000,
             statistics.median(conditional[name]) * 1000 if conditional[name] else float("nan"),
         )
@@ -83,11 +87,11 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as work:
             results[documents] = measure(documents, Path(work))
         print(f"{documents} documents: {json.dumps(results[documents])}", file=sys.stderr)
-    print("| documents | answer | new reader (ms) | If-None-Match (ms) |")
-    print("|---:|---|---:|---:|")
+    print("| documents | answer | first request (ms) | then (ms) | If-None-Match (ms) |")
+    print("|---:|---|---:|---:|---:|")
     for documents, figures in results.items():
-        for name, (fresh, conditional) in figures.items():
-            print(f"| {documents:,} | {name} | {fresh:.1f} | {conditional:.1f} |")
+        for name, (once, fresh, conditional) in figures.items():
+            print(f"| {documents:,} | {name} | {once:.1f} | {fresh:.1f} | {conditional:.1f} |")
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ def status() -> None:
         click.echo(entry.id)
         for version in entry.versions:
             click.echo(f"  {version.lang}: {version.state}")
-            if version.state is State.OUTDATED:
+            if version.state is State.OUTDATED and version.doc:
                 click.echo(
                     f"    made from {version.doc.meta.translated_from}, "
                     f"the {entry.source.lang} source is now {entry.source.version}"

@@ -23,6 +23,7 @@ def sqlite_path() -> Path:
             "This database is not SQLite: back up PostgreSQL with pg_dump and restore it "
             "with pg_restore (see the README)."
         )
+    assert url.database, "a SQLite URL names its file"
     return Path(url.database)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import Flask
 from flask_migrate import Migrate
@@ -31,11 +32,23 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate(directory=str(MIGRATIONS_DIR))
+# The base of the models: Flask-SQLAlchemy's db.Model, which type checkers see as Base.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 
 # gunicorn --preload forks workers from a process that may hold pooled connections: a
 # child must open its own rather than share the parent's sockets or file locks.
 _engines: "weakref.WeakSet[Engine]" = weakref.WeakSet()
-os.register_at_fork(after_in_child=lambda: [engine.dispose(close=False) for engine in _engines])
+
+
+def _dispose_in_child() -> None:
+    for engine in _engines:
+        engine.dispose(close=False)
+
+
+os.register_at_fork(after_in_child=_dispose_in_child)
 
 
 def utcnow() -> datetime:

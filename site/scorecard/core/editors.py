@@ -7,10 +7,10 @@ from sqlalchemy import DateTime, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .database import db, utcnow, writing
+from .database import Model, db, utcnow, writing
 
 
-class Editor(UserMixin, db.Model):
+class Editor(UserMixin, Model):
     __tablename__ = "editors"
 
     id: Mapped[int] = mapped_column(primary_key=True)

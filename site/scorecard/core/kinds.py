@@ -8,10 +8,10 @@ KINDS: tuple[Kind, ...] = get_args(Kind)
 RECOMMENDATION, CASE_STUDY, PAGE = KINDS
 # The kinds that are listed, fed, shared, searched and served by the API; pages (About)
 # are only linked from the site's frame.
-LISTED = (RECOMMENDATION, CASE_STUDY)
+LISTED: tuple[str, ...] = (RECOMMENDATION, CASE_STUDY)
 # URL section (and content folder) -> kind, for the listed kinds.
-SECTIONS = {"recommendations": RECOMMENDATION, "case-studies": CASE_STUDY}
-SECTION_OF_KIND = {kind: section for section, kind in SECTIONS.items()}
+SECTIONS: dict[str, str] = {"recommendations": RECOMMENDATION, "case-studies": CASE_STUDY}
+SECTION_OF_KIND: dict[str, str] = {kind: section for section, kind in SECTIONS.items()}
 # Content folder -> kind, for every kind.
-FOLDERS = SECTIONS | {"pages": PAGE}
-FOLDER_OF_KIND = {kind: folder for folder, kind in FOLDERS.items()}
+FOLDERS: dict[str, str] = SECTIONS | {"pages": PAGE}
+FOLDER_OF_KIND: dict[str, str] = {kind: folder for folder, kind in FOLDERS.items()}

@@ -32,7 +32,7 @@ def fingerprinted(filename: str, digest: str) -> str:
 
 
 def init_app(app: Flask) -> None:
-    digests = fingerprints(Path(app.static_folder))
+    digests = fingerprints(Path(str(app.static_folder)))
 
     @app.url_defaults
     def add_fingerprint(endpoint: str, values: dict) -> None:

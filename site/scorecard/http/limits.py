@@ -7,6 +7,7 @@ RATELIMIT_STORAGE_URI at Redis so that a limit holds across them.
 """
 
 from collections.abc import Callable
+from typing import Any
 
 from flask import Flask, current_app
 from flask_limiter import Limiter
@@ -38,5 +39,10 @@ def init_app(app: Flask) -> None:
     for endpoint, view in list(app.view_functions.items()):
         setting = getattr(view, "rate_limit_setting", None)
         if setting:
-            limit = limiter.limit(lambda key=setting: current_app.config[key], methods=["POST"])
-            app.view_functions[endpoint] = limit(view)
+            limited: Any = limiter.limit(_read(setting), methods=["POST"])(view)
+            app.view_functions[endpoint] = limited
+
+
+def _read(setting: str) -> Callable[[], str]:
+    """The limit as configured when the request comes (tests change it)."""
+    return lambda: current_app.config[setting]

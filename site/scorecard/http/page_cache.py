@@ -56,10 +56,12 @@ class PageCache:
 
     def __init__(self, app: Flask):
         package = Path(__file__).parents[1]
-        folders = [Path(app.template_folder), app.config["TRANSLATIONS_DIR"], package]
+        folders = [Path(str(app.template_folder)), app.config["TRANSLATIONS_DIR"], package]
         self.code_version = code_version(folders)
         self.comments = CommentState()
-        self._pages = TTLCache(RENDERED_BYTES, RENDERED_SECONDS, getsizeof=lambda v: len(v[0]))
+        self._pages: TTLCache = TTLCache(
+            RENDERED_BYTES, RENDERED_SECONDS, getsizeof=lambda v: len(v[0])
+        )
         self._lock = threading.Lock()  # the development server answers in threads
 
     def get(self, etag: str, encoding: str) -> tuple[bytes, dict[str, str]] | None:

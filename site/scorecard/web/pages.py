@@ -1,5 +1,7 @@
 """The reader's pages, all under /<lang>/: home, lists, documents, About, glossary, search."""
 
+from collections.abc import Sequence
+
 from flask import abort, current_app, g, render_template, request, url_for
 from flask_babel import format_number
 from flask_babel import lazy_gettext as _l
@@ -28,7 +30,7 @@ ALL_OF_SECTION = {
 }
 
 
-def _comment_counts(*listings: tuple[Shown, ...]) -> dict[str, int]:
+def _comment_counts(*listings: Sequence[Shown]) -> dict[str, int]:
     return approved_counts(s.doc.id for listing in listings for s in listing)
 
 

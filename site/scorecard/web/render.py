@@ -30,8 +30,10 @@ def frame_template() -> str:
 def render_page(template: str, parts: Mapping[str, str] | None = None, **context) -> str:
     """`template`, or, for an htmx request that targets one of `parts` (element id ->
     template), only that part."""
-    target = request.htmx.target if is_htmx() else None  # type: ignore[attr-defined]
-    return render_template((parts or {}).get(target, template), **context)
+    target: str | None = request.htmx.target if is_htmx() else None  # type: ignore[attr-defined]
+    if parts and target:
+        template = parts.get(target, template)
+    return render_template(template, **context)
 
 
 def init_app(app: Flask) -> None:

@@ -5,6 +5,7 @@ SCORECARD_SITE_URL names the public address; unset, the request's own host is us
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app, request, url_for
 from jinja2 import pass_context
@@ -34,7 +35,7 @@ def external_url(endpoint: str, **values) -> str:
 
 def document_path(doc: Document, lang: str | None = None) -> str:
     """A document's address, in the page's language unless `lang` says otherwise."""
-    options = {"lang": lang} if lang else {}
+    options: dict[str, Any] = {"lang": lang} if lang else {}
     if doc.kind == PAGE:
         return url_for(f"pages.{doc.slug}", **options)
     return url_for("pages.document", section=SECTION_OF_KIND[doc.kind], slug=doc.slug, **options)
@@ -70,7 +71,7 @@ def counterpart_url() -> str:
     if is_localized_request() and request.endpoint:
         # The query string is kept, minus anything posing as a part of the address or as
         # one of url_for's own options (_scheme, _anchor...).
-        args = {
+        args: dict[str, Any] = {
             key: values
             for key, values in request.args.to_dict(flat=False).items()
             if key != "lang" and key not in view_args and not key.startswith("_")

@@ -6,8 +6,12 @@ from datetime import datetime
 from sqlalchemy import DateTime, Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import db, utcnow
+from ..database import Model, utcnow
 from ..editors import Editor
+
+# The longest name and e-mail address a comment keeps (RFC 5321 allows 254 characters).
+NAME_LENGTH = 80
+EMAIL_LENGTH = 254
 
 
 class Status(enum.StrEnum):
@@ -28,7 +32,7 @@ def _status_column() -> Enum:
     )
 
 
-class Comment(db.Model):
+class Comment(Model):
     __tablename__ = "comments"
     __table_args__ = (Index("ix_comments_document_status", "document", "status"),)
 
@@ -39,8 +43,8 @@ class Comment(db.Model):
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("comments.id", ondelete="CASCADE"), index=True
     )
-    author_name: Mapped[str | None] = mapped_column(String(80))
-    author_email: Mapped[str | None] = mapped_column(String(254))  # never shown
+    author_name: Mapped[str | None] = mapped_column(String(NAME_LENGTH))
+    author_email: Mapped[str | None] = mapped_column(String(EMAIL_LENGTH))  # never shown
     body: Mapped[str] = mapped_column(Text)  # as the author typed it
     body_html: Mapped[str] = mapped_column(Text)  # rendered and sanitised when written
     status: Mapped[Status] = mapped_column(_status_column(), default=Status.PENDING, index=True)
@@ -56,7 +60,7 @@ class Comment(db.Model):
     )
 
 
-class ModerationAction(db.Model):
+class ModerationAction(Model):
     """One editor's decision on one comment, kept for the record."""
 
     __tablename__ = "moderation_actions"

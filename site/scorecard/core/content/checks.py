@@ -106,7 +106,7 @@ def duplicate_slugs(library: Library, shown) -> list[Problem]:
 
     The first folder (recommendations, case studies, pages) keeps the slug; the others are flagged.
     """
-    kinds = defaultdict(list)
+    kinds: defaultdict[str, list[str]] = defaultdict(list)
     for kind in KINDS:
         for doc in library.documents.values():
             if doc.kind == kind and kind not in kinds[doc.slug]:

@@ -53,7 +53,7 @@ class GlossaryLinks(Treeprocessor):
 
     def _split(self, text: str | None) -> tuple[str | None, list[etree.Element]]:
         """Text before the first new term, and a node per term whose tail is the text after it."""
-        if not text:
+        if not text or self.pattern is None:
             return text, []
         pieces, position = [], 0
         for match in self.pattern.finditer(text):
@@ -65,7 +65,7 @@ class GlossaryLinks(Treeprocessor):
             position = match.end()
         if not pieces:
             return text, []
-        nodes = []
+        nodes: list[etree.Element] = []
         for before, term, entry in pieces:
             if nodes:
                 nodes[-1].tail = before

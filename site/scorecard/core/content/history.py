@@ -42,9 +42,9 @@ def text_at_version(path: Path, version: str) -> str | None:
     return None
 
 
-def changes_since(source: Document, version: str) -> list[str] | None:
+def changes_since(source: Document, version: str | None) -> list[str] | None:
     """The source's changes since `version` as unified-diff lines; None when unknown."""
-    old = text_at_version(source.path, version)
+    old = text_at_version(source.path, version) if version else None
     if old is None:
         return None
     name = source.path.name

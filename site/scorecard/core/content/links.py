@@ -1,8 +1,9 @@
 """Links and images in a document's Markdown: do they lead anywhere on this site?"""
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import MapAdapter, RequestRedirect
@@ -32,8 +33,8 @@ def _targets(doc: Document) -> Iterator[tuple[int, bool, str]]:
         line = CODE_SPAN.sub("", line)
         for match in INLINE.finditer(line):
             yield number, bool(match["image"]), match["target"]
-        if match := REFERENCE.match(line):
-            yield number, False, match["target"]
+        if reference := REFERENCE.match(line):
+            yield number, False, reference["target"]
 
 
 def anchors(doc: Document) -> set[str]:
@@ -91,8 +92,14 @@ class LinkChecker:
         return self._exists(doc, target, path, endpoint, args, anchor)
 
     def _exists(
-        self, doc: Document, target: str, path: str, endpoint: str, args: dict, anchor: str
-    ):
+        self,
+        doc: Document,
+        target: str,
+        path: str,
+        endpoint: str,
+        args: Mapping[str, Any],
+        anchor: str,
+    ) -> str | None:
         library = self.library
         if endpoint == "static":
             if not (self.static_folder / args["filename"]).is_file():
@@ -101,10 +108,10 @@ class LinkChecker:
         if endpoint == "pages.document":
             kind = SECTIONS[args["section"]]
             versions = [
-                library.documents.get((kind, args["slug"], lang))
+                version
                 for lang in (args["lang"], *LANGUAGES)
+                if (version := library.documents.get((kind, args["slug"], lang)))
             ]
-            versions = [v for v in versions if v]
             if not versions:
                 return f"link '{target}': no document '{args['slug']}' in {args['section']}/"
             if doc.public and not any(v.public for v in versions):

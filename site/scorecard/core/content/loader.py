@@ -6,10 +6,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import frontmatter
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from ..kinds import FOLDERS
 from ..languages import LANGUAGES
@@ -18,11 +19,11 @@ from .library import Document, Library, Problem
 from .lines import entry_line, front_matter_line
 from .markdown import Renderer
 from .permalinks import PermalinkExtension
-from .schema import FrontMatter, GlossaryEntry, Metric, Ministry, Topic
+from .schema import Entry, FrontMatter, GlossaryEntry, Metric, Ministry, Topic
 
 FILENAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]+)\.md$")
 PERMALINK_LABELS = ("Link to this section", "Link to paragraph {}")
-REFERENCE_FILES = {
+REFERENCE_FILES: dict[str, type[Entry]] = {
     "topics": Topic,
     "ministries": Ministry,
     "metrics": Metric,
@@ -65,7 +66,9 @@ def _yaml_message(error: yaml.YAMLError) -> str:
     return message
 
 
-def _load_reference(path: Path, model: type[BaseModel], shown: str, problems: list[Problem]):
+def _load_reference(
+    path: Path, model: type[Entry], shown: str, problems: list[Problem]
+) -> Mapping[str, Entry]:
     """A YAML list of entries, keyed by id; bad entries are reported and left out."""
     if not path.exists():
         return MappingProxyType({})
@@ -256,7 +259,7 @@ def load_library(
         return path.relative_to(content_dir.parent).as_posix()
 
     problems: list[Problem] = []
-    reference = {}
+    reference: dict[str, Mapping[str, Any]] = {}
     for name, model in REFERENCE_FILES.items():
         path = content_dir / f"{name}.yaml"
         reference[name] = _load_reference(path, model, shown(path), problems)
@@ -271,5 +274,8 @@ def load_library(
     return Library(
         documents=MappingProxyType(documents),
         problems=tuple(problems),
-        **reference,
+        topics=reference["topics"],
+        ministries=reference["ministries"],
+        metrics=reference["metrics"],
+        glossary=reference["glossary"],
     )

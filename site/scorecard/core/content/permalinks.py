@@ -26,10 +26,10 @@ class PermalinkAnchors(Treeprocessor):
         self.section_label, self.item_label = labels
 
     def run(self, root: etree.Element) -> None:
-        section, lists_in_section, taken = "item", 0, set()
+        section, lists_in_section, taken = "item", 0, set[str]()
         for element in list(root):
-            if element.tag in HEADINGS and element.get("id"):
-                section, lists_in_section = element.get("id"), 0
+            if element.tag in HEADINGS and (heading_id := element.get("id")):
+                section, lists_in_section = heading_id, 0
                 element.append(anchor(section, self.section_label))
             elif element.tag == "ol":
                 lists_in_section += 1

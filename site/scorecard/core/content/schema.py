@@ -19,6 +19,12 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
+class Entry(Strict):
+    """One entry of a reference file (topics, ministries, metrics, glossary), by its id."""
+
+    id: str = Identifier
+
+
 class Localized(Strict):
     """A text given in both languages."""
 
@@ -96,8 +102,7 @@ class FrontMatter(Strict):
         return self.updated or self.date
 
 
-class Topic(Strict):
-    id: str = Identifier
+class Topic(Entry):
     label: Localized
 
 
@@ -117,8 +122,7 @@ class Contact(Strict):
     source: Source
 
 
-class Ministry(Strict):
-    id: str = Identifier
+class Ministry(Entry):
     name: Localized
     abbreviation: Localized | None = None
     remit: Localized
@@ -142,8 +146,7 @@ class Observation(Strict):
     source: Source
 
 
-class Metric(Strict):
-    id: str = Identifier
+class Metric(Entry):
     label: Localized
     definition: Localized
     # indicator: proposed to measure a programme; context: a figure that frames a document.
@@ -170,7 +173,6 @@ class Terms(Strict):
         return getattr(self, lang)
 
 
-class GlossaryEntry(Strict):
-    id: str = Identifier
+class GlossaryEntry(Entry):
     terms: Terms
     definition: Localized

@@ -24,6 +24,7 @@ from dataclasses import fields
 from importlib import metadata
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from .library import Library
 
@@ -105,12 +106,12 @@ def load(path: Path, wanted: str) -> Library | None:
                 log.info("content snapshot not used: the content or the code changed")
                 return None
             state = _unpickle(file)
-        library = Library(
-            **{
-                name: MappingProxyType(value) if isinstance(value, dict) else value
-                for name, value in state.items()
-            }
-        )
+        assert isinstance(state, dict)
+        fields: dict[str, Any] = {
+            name: MappingProxyType(value) if isinstance(value, dict) else value
+            for name, value in state.items()
+        }
+        library = Library(**fields)
     except FileNotFoundError:
         log.info("content snapshot not used: there is none yet")
         return None
@@ -121,7 +122,7 @@ def load(path: Path, wanted: str) -> Library | None:
     return library
 
 
-def _unpickle(file) -> object:
+def _unpickle(file) -> Any:
     """pickle.load without the cyclic garbage collector, which would otherwise run again
     and again over the growing heap of new objects (1.1 to 1.6 s against 0.5 to 0.7 s
     at 10,000 documents): nothing unpickled is garbage."""

@@ -40,7 +40,7 @@ def _parse(parser, text: str) -> Query:
 def glossary_translations(library: Library, text: str) -> list[str]:
     """The other language's glossary terms for each glossary term the text contains."""
     lowered = text.lower()
-    found = []
+    found: list[str] = []
     for entry in library.glossary.values():
         if any(re.search(rf"\b{re.escape(t.lower())}\b", lowered) for t in entry.terms.en):
             found += entry.terms.zh

@@ -5,6 +5,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from markupsafe import Markup
 
@@ -41,7 +42,7 @@ class SearchRequest:
             max_length=max_length,
         )
 
-    def args(self, **changes) -> dict[str, str | int]:
+    def args(self, **changes: Any) -> dict[str, Any]:
         """This search's query string, with changes (None removes a key)."""
         current = {"q": self.text, "sort": self.sort, "page": self.page, **self.filters}
         merged = {**current, **changes}

@@ -28,6 +28,6 @@ def translations():
         )
         for entry in statuses
         for version in entry.versions
-        if version.state is State.OUTDATED
+        if version.state is State.OUTDATED and version.doc
     }
     return render_template("admin/translations.html", statuses=statuses, changes=changes)

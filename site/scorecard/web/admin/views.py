@@ -50,8 +50,13 @@ def _safe_next(target: str | None) -> str:
     A line break would end the Location header: isprintable() refuses it and every other
     control character.
     """
-    local = target and target.startswith("/") and not target.startswith("//")
-    if local and "\\" not in target and target.isprintable():
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and "\\" not in target
+        and target.isprintable()
+    ):
         return target
     return url_for("admin.queue")
 

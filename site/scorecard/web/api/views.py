@@ -29,7 +29,7 @@ JSON = "application/json"
 
 
 def _json(data: object) -> bytes:
-    return current_app.json.response(data).get_data()
+    return jsonify(data).get_data()
 
 
 def _answer(key: tuple, make: Callable[[], object]):

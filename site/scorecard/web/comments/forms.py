@@ -1,9 +1,9 @@
 """The comment form, its limits and its messages in the reader's language.
 
 Each limit has one home: the length of a comment is a setting (COMMENT_MAX_CHARACTERS),
-a name's and an address's are the database columns'. The fields carry them to the page
-as maxlength attributes (WTForms renders a validator's `field_flags`), so a template
-never repeats a number.
+a name's and an address's are the database's (core/comments/models.py). The fields carry
+them to the page as maxlength attributes (WTForms renders a validator's `field_flags`),
+so a template never repeats a number.
 """
 
 import re
@@ -14,10 +14,9 @@ from flask_wtf import FlaskForm
 from wtforms import Field, Form, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
-from ...core.comments.models import Comment
+from ...core.comments.models import EMAIL_LENGTH as MAX_EMAIL
+from ...core.comments.models import NAME_LENGTH as MAX_NAME
 
-MAX_NAME = Comment.__table__.c.author_name.type.length
-MAX_EMAIL = Comment.__table__.c.author_email.type.length
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 # Control characters (NUL, escape sequences...) are invisible, and PostgreSQL cannot store

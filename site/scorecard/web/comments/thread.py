@@ -1,6 +1,7 @@
 """What a document page needs to show its comments and the form, for this reader."""
 
 from functools import partial
+from typing import Any
 
 from flask import current_app, request, url_for
 
@@ -21,7 +22,9 @@ def reader_authored() -> list[int]:
 
 def thread_url(shown: Shown, /, anchor: str = "comments", **changes) -> str:
     """The document's address with the comment list's settings (None drops one)."""
-    args = {k: v for k, v in request.args.items() if k in ("order", "comments", "shown")}
+    args: dict[str, Any] = {
+        k: v for k, v in request.args.items() if k in ("order", "comments", "shown")
+    }
     args.update(changes)
     args = {k: v for k, v in args.items() if v is not None}
     section = SECTION_OF_KIND[shown.doc.kind]
@@ -45,7 +48,8 @@ def thread_context(
     `just_posted` is a comment this reader sent in this very request: its cookie is
     on its way back to the browser, so the request does not carry it yet.
     """
-    order = request.args.get("order") if request.args.get("order") in store.ORDERS else "newest"
+    order = request.args.get("order", "newest")
+    order = order if order in store.ORDERS else "newest"
     language = request.args.get("comments") if request.args.get("comments") in LANGUAGES else None
     authored = reader_authored() + ([just_posted] if just_posted else [])
     document = shown.doc.id

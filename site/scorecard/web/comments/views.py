@@ -4,6 +4,7 @@ from flask import abort, current_app, g, redirect, render_template, request
 from flask_babel import gettext
 from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from ...core.comments import store
 from ...core.comments.models import Comment
@@ -103,7 +104,7 @@ def post_comment(section: str, slug: str):
             "Thank you. Your comment will appear to others once an editor approves it."
         )
         page = render_document(shown, message=message, just_posted=comment.id)
-        response = current_app.make_response(page)
+        response: WerkzeugResponse = current_app.make_response(page)
     else:
         response = redirect(f"{document_url(shown.doc)}#comment-{comment.id}", code=303)
     return _remember(response, comment)
@@ -139,7 +140,7 @@ def delete_comment(comment_id: int):
 
 def _refused(message: str, status: int):
     """A refused post: the page again with the reader's text, or an error page elsewhere."""
-    if request.endpoint != "comments.post_comment":
+    if request.endpoint != "comments.post_comment" or request.view_args is None:
         abort(status)
     shown = _shown(request.view_args["section"], request.view_args["slug"])
     return _again(shown, CommentForm(), message, status)
@@ -152,7 +153,7 @@ def csrf_failed(error):
 
 
 @bp.errorhandler(RateLimitExceeded)
-def rate_limited(error):
+def too_many_comments(error):
     message = gettext(
         "You have sent several comments in a short time. Your text is kept below: "
         "please wait a few minutes, then send it again."
