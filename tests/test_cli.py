@@ -1,7 +1,6 @@
 """`flask content check`, as an editor and CI run it."""
 
 import datetime as dt
-import re
 
 from scorecard.config import PROJECT_ROOT
 from scorecard.core.content.checks import stale_contact_cards
@@ -45,14 +44,6 @@ def test_check_passes_on_the_sites_content(site_app):
     result = site_app.test_cli_runner().invoke(args=["content", "check"])
     assert result.exit_code == 0, result.output
     assert "no problems" in result.output
-
-
-def test_every_command_is_documented_in_the_readme(app):
-    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-    for group_name in ("content", "search", "comments", "editors"):
-        group = app.cli.commands[group_name]
-        for name in group.commands:
-            assert re.search(rf"flask {group_name} {name}\b", readme), name
 
 
 def test_the_editing_guide_covers_every_content_command_and_field(app):
