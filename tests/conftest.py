@@ -33,6 +33,8 @@ def build_app(content_dir: Path, instance: Path, **settings):
             "CONTENT_DIR": content_dir,
             "INSTANCE_PATH": instance,
             "COMMENT_MIN_SECONDS": 0,
+            # Tests publish changes themselves (live reload, or the publisher's reload).
+            "CONTENT_WATCH_SECONDS": 0,
             "RATELIMIT_KEY_PREFIX": f"test-{uuid.uuid4().hex}",
             **settings,
         }

@@ -6,7 +6,7 @@ import pytest
 
 from test_moderation import sign_in
 
-from conftest import PASSWORD, SITE_CONTENT, build_app, library_of, soup
+from conftest import PASSWORD, SITE_CONTENT, build_app, soup
 
 PARALLEL = "/en/recommendations/community-employment/parallel"
 
@@ -157,9 +157,11 @@ def test_the_translations_page_is_for_editors_and_lists_every_document(db_app, d
     assert rows_by_title["Both languages"] == ["Original", "Source version not recorded"]
     assert rows_by_title["Only in English"] == ["Original", "Missing"]
     assert rows_by_title["Draft recommendation"] == ["Original", "Source version not recorded"]
-    # What to record once the translation is up to date: the original's current version.
-    version = library_of(db_app).documents[("recommendation", "both-languages", "en")].version
-    assert f"translated_from: {version}" in page.get_text()
+    # A translation whose source version is not recorded can be marked as translated.
+    row = page.select_one("#recommendation-both-languages")
+    (form,) = row.select("form")
+    assert form["action"] == "/admin/translations/recommendation/both-languages/zh/translated"
+    assert form.select_one('input[name="csrf_token"]')["value"]
 
 
 def test_text_before_the_first_heading_is_aligned_as_the_introduction(client):

@@ -15,7 +15,10 @@ def test_check_lists_every_problem_and_fails(app):
         result.output
     )
     assert "content/recommendations/unknown-field.en.md:7: author: unknown field" in result.output
-    assert "content/recommendations/broken-yaml.en.md:4: front matter: broken YAML" in result.output
+    assert (
+        "content/recommendations/broken-yaml.en.md:3: front matter: a list opened with [ is "
+        "not closed"
+    ) in result.output
     assert "content/metrics.yaml:15: unsourced-figure.observations.0.source: required" in (
         result.output
     )

@@ -34,9 +34,10 @@ def test_each_broken_file_is_reported_with_its_path_and_field():
 
 def test_messages_say_what_is_wrong():
     problems = problems_by_file()
-    assert "line 3" in problems["content/recommendations/broken-yaml.en.md"].message
+    broken = problems["content/recommendations/broken-yaml.en.md"]
+    assert broken.line == 3 and "not closed" in broken.message
     assert problems["content/recommendations/unknown-field.en.md"].message.startswith(
-        "unknown field: remove it"
+        "unknown field 'author': remove it"
     )
     assert "required" in problems["content/recommendations/missing-title.en.md"].message
     assert "ministry-of-magic" in problems["content/recommendations/unknown-ministry.en.md"].message
@@ -52,9 +53,16 @@ def test_broken_files_are_left_out_and_the_rest_load():
         "broken-yaml",
         "missing-title",
         "unknown-field",
-        "unknown-ministry",
         "wrong-kind",
     }
+
+
+def test_a_document_naming_something_unknown_loads_without_that_link():
+    library = load()
+    doc = library.documents[("recommendation", "unknown-ministry", "en")]
+    assert doc.meta.ministries == () and doc.unavailable == ("ministries",)
+    doc = library.documents[("recommendation", "unknown-metric", "en")]
+    assert doc.meta.metrics == () and doc.unavailable == ("metrics",)
 
 
 def test_chinese_headings_get_readable_ids_and_repeats_get_a_suffix():

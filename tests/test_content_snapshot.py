@@ -136,11 +136,11 @@ def test_a_broken_snapshot_is_ignored_and_replaced(site, logged, damage):
 
 def test_problems_are_still_reported_after_a_snapshot_load(site, logged):
     start(site, logged)
-    reported = [m for m in logged if m.startswith("content left out:")]
+    reported = [m for m in logged if m.startswith("content problem:")]
     assert any("broken-yaml.en.md" in m for m in reported)
     app = start(site, logged)
     assert any(USED in m for m in logged)
-    assert [m for m in logged if m.startswith("content left out:")] == reported
+    assert [m for m in logged if m.startswith("content problem:")] == reported
     assert library_of(app).problems
 
 

@@ -23,6 +23,9 @@ class Config:
     SEARCH_INDEX_DIR = os.environ.get("SCORECARD_SEARCH_INDEX_DIR") or None
     # Development: re-read changed content files on the next request (also on with --debug).
     CONTENT_LIVE_RELOAD = os.environ.get("SCORECARD_LIVE_RELOAD", "") == "1"
+    # Elsewhere: every process looks for changed content files this often, in the
+    # background, and publishes them (0: never; then only a restart shows a change).
+    CONTENT_WATCH_SECONDS = float(os.environ.get("SCORECARD_CONTENT_WATCH_SECONDS") or 2)
     TEMPLATE_DIR = PROJECT_ROOT / "templates"
     TRANSLATIONS_DIR = PROJECT_ROOT / "translations"
     # The site's name, wherever it is shown: titles, previews, feeds, citations, letters.

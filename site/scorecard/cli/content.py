@@ -12,8 +12,15 @@ from ..core.content import scaffold
 from ..core.content.checks import document_problems, stale_contact_cards
 from ..core.content.history import changes_since
 from ..core.content.links import link_checker
-from ..core.content.translations import State, all_statuses
+from ..core.content.translations import (
+    State,
+    TranslationError,
+    all_statuses,
+    record_translation,
+)
 from ..core.kinds import LISTED
+from ..core.languages import LANGUAGES
+from ..core.publisher import request_reload
 
 content_cli = AppGroup("content", help="Check the Markdown and YAML files under content/.")
 
@@ -76,3 +83,39 @@ def status() -> None:
                     click.echo("    (no diff: that version is not in the git history)")
                 for line in changes or ():
                     click.echo(f"    {line}")
+                click.echo(
+                    f"    once it is brought up to date: flask content translated "
+                    f"{entry.slug} --lang {version.lang}"
+                )
+
+
+@content_cli.command("translated")
+@click.argument("slug")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Only this language's translation.")
+def translated(slug: str, lang: str | None) -> None:
+    """Record that the translations of SLUG follow the current version of their source.
+
+    Run it after checking that the translation says what the source now says (flask
+    content status shows what changed): it sets translated_from in each translation."""
+    library = content.load(current_app)
+    try:
+        recorded = record_translation(library, slug, lang)
+    except TranslationError as error:
+        raise click.ClickException(str(error)) from error
+    content_dir = Path(current_app.config["CONTENT_DIR"])
+    for change in recorded:
+        shown = change.path.relative_to(content_dir.parent).as_posix()
+        if change.before == change.after:
+            click.echo(f"{shown}: already follows {change.after}")
+        else:
+            click.echo(f"{shown}: translated_from {change.before or '(none)'} -> {change.after}")
+
+
+@content_cli.command("reload")
+def reload_command() -> None:
+    """Ask the running site to read all of content/ again now, in every worker.
+
+    The site also looks for changes on its own every CONTENT_WATCH_SECONDS."""
+    request_reload(Path(current_app.instance_path))
+    seconds = current_app.config["CONTENT_WATCH_SECONDS"]
+    click.echo(f"Asked; every worker of the site reads content/ again within {seconds:g} s.")

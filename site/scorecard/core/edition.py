@@ -13,6 +13,7 @@ answered without making anything.
 """
 
 import base64
+import datetime as dt
 import hashlib
 import threading
 from collections import defaultdict
@@ -23,7 +24,7 @@ from typing import Any, TypeVar
 
 from cachetools import LRUCache
 
-from .content import Document, Library, Shown
+from .content import Document, Library, Problem, Shown
 from .content.translations import State, TranslationStatus, all_statuses
 from .kinds import LISTED
 from .languages import LANGUAGES
@@ -60,6 +61,7 @@ class Made:
 
 @dataclass(frozen=True)
 class Edition:
+    # The library as readers see it at `made_at` (scheduled documents due by then published).
     library: Library
     # (kind, lang, drafts) -> every document of a listed kind, newest first, each in the
     # best language for a reader of lang (drafts too, for editors).
@@ -75,6 +77,11 @@ class Edition:
     naming: Mapping[tuple[str, str], tuple[tuple[Shown, str], ...]]
     # (metric id, lang) -> the published documents it measures.
     measuring: Mapping[tuple[str, str], tuple[Shown, ...]]
+    # A content file (its path below the content folder) -> its problems, for editors.
+    problems: Mapping[str, tuple[Problem, ...]] = field(default_factory=dict)
+    # When it was made, and when it stops being true: the next scheduled publication.
+    made_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    expires_at: dt.datetime | None = None
     made: Made = field(default_factory=Made, compare=False, repr=False)
 
     @property
@@ -102,6 +109,10 @@ class Edition:
 
     def status_of(self, kind: str, slug: str) -> TranslationStatus | None:
         return self.statuses.get((kind, slug))
+
+    def problems_of(self, *files: str) -> tuple[Problem, ...]:
+        """The problems of these files (paths below the content folder)."""
+        return tuple(problem for name in files for problem in self.problems.get(name, ()))
 
     def newer_original(self, doc: Document) -> Document | None:
         """For a reader of an outdated translation: the newer original, when it is published."""
@@ -131,8 +142,11 @@ def _frozen(mapping: Mapping[Any, list]) -> Mapping[Any, tuple]:
     return MappingProxyType({key: tuple(values) for key, values in mapping.items()})
 
 
-def build_edition(library: Library) -> Edition:
-    """Everything readers' requests look up, worked out from `library` once."""
+def build_edition(loaded: Library, now: dt.datetime | None = None) -> Edition:
+    """Everything readers' requests look up, worked out once from `loaded` as it stands at
+    `now` (a scheduled document is published from its publish_at on)."""
+    now = now or dt.datetime.now(dt.UTC)
+    library = loaded.as_of(now)
     listings = _listings(library)
     published_in = defaultdict(list)
     for lang in LANGUAGES:
@@ -145,6 +159,9 @@ def build_edition(library: Library) -> Edition:
             doc = library.documents[kind, slug, published_in[kind, slug][0]]
             short_ids[doc.id] = short_id(doc.id)
             shared[short_ids[doc.id]] = doc
+    problems = defaultdict(list)
+    for problem in loaded.problems:
+        problems[problem.path.split("/", 1)[-1]].append(problem)
     naming, measuring = defaultdict(list), defaultdict(list)
     for lang in LANGUAGES:
         for kind in LISTED:
@@ -162,4 +179,7 @@ def build_edition(library: Library) -> Edition:
         shared=MappingProxyType(shared),
         naming=_frozen(naming),
         measuring=_frozen(measuring),
+        problems=_frozen(problems),
+        made_at=now,
+        expires_at=library.next_publication(now),
     )

@@ -11,12 +11,21 @@ from . import snapshot
 from .library import Document, Library, Problem, Shown
 from .loader import load_library, reload_documents
 
-__all__ = ["Document", "Library", "Problem", "Shown", "load", "reload", "start_up_library"]
+__all__ = [
+    "Document",
+    "Library",
+    "Problem",
+    "Shown",
+    "labels",
+    "load",
+    "reload",
+    "start_up_library",
+]
 
 Labels = tuple[dict[str, str], dict[str, tuple[str, str]]]
 
 
-def _labels(app: Flask) -> Labels:
+def labels(app: Flask) -> Labels:
     """Footnote tooltips and permalink names, in each document's language."""
     with app.app_context():
         backlink_titles, permalink_labels = {}, {}
@@ -33,25 +42,26 @@ def _labels(app: Flask) -> Labels:
     return backlink_titles, permalink_labels
 
 
-def load(app: Flask) -> Library:
-    """Read app.config["CONTENT_DIR"]."""
-    return load_library(app.config["CONTENT_DIR"], *_labels(app))
+def load(app: Flask, previous: Library | None = None) -> Library:
+    """Read app.config["CONTENT_DIR"]; with `previous`, a file that no longer loads keeps
+    its version there."""
+    return load_library(app.config["CONTENT_DIR"], *labels(app), previous=previous)
 
 
 def reload(app: Flask, library: Library, paths: Iterable[Path]) -> Library:
     """The library with only these document files read again (see core/publisher.py)."""
-    return reload_documents(library, app.config["CONTENT_DIR"], paths, *_labels(app))
+    return reload_documents(library, app.config["CONTENT_DIR"], paths, *labels(app))
 
 
 def start_up_library(app: Flask) -> Library:
     """The snapshot saved by an earlier start, when nothing it depends on changed; else a
     full load, saved for the next start. `flask content check` and live reload always
     read the files themselves."""
-    labels = _labels(app)
+    texts = labels(app)
     path = Path(app.instance_path) / snapshot.FILENAME
-    key = snapshot.key(app.config["CONTENT_DIR"], labels)
+    key = snapshot.key(app.config["CONTENT_DIR"], texts)
     library = snapshot.load(path, key)
     if library is None:
-        library = load_library(app.config["CONTENT_DIR"], *labels)
+        library = load_library(app.config["CONTENT_DIR"], *texts)
         snapshot.save(path, key, library)
     return library

@@ -9,7 +9,7 @@ import difflib
 import subprocess
 from pathlib import Path
 
-from .library import Document, text_version
+from .library import Document, source_version
 
 # How far back to look for the version a translation was made from.
 MAX_COMMITS = 200
@@ -37,7 +37,7 @@ def text_at_version(path: Path, version: str) -> str | None:
     commits = _git(path.parent, "log", f"-{MAX_COMMITS}", "--format=%H", "--", path.name)
     for commit in (commits or "").split():
         text = _git(path.parent, "show", f"{commit}:./{path.name}")
-        if text is not None and text_version(text) == version:
+        if text is not None and source_version(text) == version:
             return text
     return None
 

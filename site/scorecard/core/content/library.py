@@ -1,17 +1,22 @@
 """The immutable, in-memory library that every request reads from."""
 
+import datetime as dt
 import hashlib
 import re
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
+from typing import Literal
 
+import yaml
 from markupsafe import Markup
 
 from ..languages import LANGUAGES
 from .markdown import TocEntry
+from .parsing import ContentError, load_yaml, split_front_matter
 from .schema import FrontMatter, GlossaryEntry, Metric, Ministry, Topic
 
 # The definitions that glossary links carry (see glossary.py).
@@ -20,9 +25,28 @@ TOOLTIP = re.compile(r'<span class="term__tip"[^>]*>.*?</span>', re.DOTALL)
 PERMALINK = re.compile(r'<a [^>]*class="permalink"[^>]*>#</a>')
 
 
-def text_version(text: str) -> str:
-    """The first 12 hex digits of the SHA-256 of a file's text (line endings normalised)."""
+# What a translator translates; the other fields (status, dates, topics...) are the
+# same in every language, so changing them leaves a translation complete.
+TRANSLATED_FIELDS = ("title", "summary", "ask", "region")
+
+
+def _digest(text: str) -> str:
     return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()[:12]
+
+
+def source_version(text: str) -> str:
+    """The version a translation records in `translated_from`: the first 12 hex digits of
+    the SHA-256 of what a translator translates in the source file (the fields above and
+    the body, headings included). A file whose front matter cannot be read is hashed whole."""
+    try:
+        part = split_front_matter(text)
+        fields = load_yaml(part.yaml)
+    except (ContentError, yaml.YAMLError):
+        return _digest(text)
+    if not isinstance(fields, dict):
+        return _digest(text)
+    translated = [str(fields.get(name) or "") for name in TRANSLATED_FIELDS]
+    return _digest("\x00".join([*translated, part.body.strip()]))
 
 
 @dataclass(frozen=True)
@@ -32,12 +56,18 @@ class Problem:
     path: str
     field: str
     message: str
-    # The line in the file, where one can be named (editors' tools jump to path:line).
+    # Where in the file, when it can be named (editors' tools jump to path:line:column).
     line: int | None = None
+    column: int | None = None
+    # An error stops `flask content check`; a warning asks the editor to look.
+    severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}"
+        where = self.path
+        if self.line:
+            where += f":{self.line}" + (f":{self.column}" if self.column else "")
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {label}{self.field}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -51,11 +81,19 @@ class Document:
     path: Path
     # The file's text as written; its version is what a translation records.
     source: str = ""
+    # Front matter fields that named something unknown (a ministry, a topic, a metric):
+    # the document is published without those links, which the page says are unavailable.
+    unavailable: tuple[str, ...] = ()
 
     @cached_property
     def version(self) -> str:
-        """A short hash of the whole file: a translation's `translated_from` names it."""
-        return text_version(self.source)
+        """What a translation of this file records in `translated_from` (source_version)."""
+        return source_version(self.source)
+
+    @cached_property
+    def file_version(self) -> str:
+        """A short hash of the whole file, for what changes with any of its fields."""
+        return _digest(self.source)
 
     @property
     def id(self) -> str:
@@ -66,6 +104,10 @@ class Document:
     @property
     def public(self) -> bool:
         return self.meta.status == "published"
+
+    @property
+    def scheduled(self) -> bool:
+        return self.meta.status == "scheduled"
 
     @cached_property
     def text(self) -> str:
@@ -89,6 +131,8 @@ class Shown:
 
     doc: Document
     lang: str
+    # The reader's language has a version, but its file cannot be read just now.
+    being_corrected: bool = False
 
     @property
     def fallback(self) -> bool:
@@ -103,6 +147,11 @@ class Library:
     metrics: Mapping[str, Metric] = field(default_factory=dict)
     glossary: Mapping[str, GlossaryEntry] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    # Document files that are there but could not be read: (kind, slug, lang).
+    broken: frozenset[tuple[str, str, str]] = frozenset()
+    # Reference file name -> the ids of its entries that could not be read (None: the
+    # whole file could not be); a document naming one of them is not blamed for it.
+    broken_entries: Mapping[str, frozenset[str] | None] = field(default_factory=dict)
     # When the files were read: the Last-Modified of pages made from them (caching.py).
     loaded_at: float = field(default_factory=time.time)
 
@@ -111,7 +160,8 @@ class Library:
         """A hash of everything the pages show of the content: part of their ETags."""
         digest = hashlib.sha256()
         for key in sorted(self.documents):
-            digest.update(f"{key}:{self.documents[key].version}\n".encode())
+            doc = self.documents[key]
+            digest.update(f"{key}:{doc.file_version}:{doc.meta.status}\n".encode())
         for entries in (self.topics, self.ministries, self.metrics, self.glossary):
             digest.update(repr(sorted(entries.items())).encode())
         return digest.hexdigest()[:16]
@@ -123,5 +173,26 @@ class Library:
         for candidate in (lang, *(other for other in LANGUAGES if other != lang)):
             doc = self.documents.get((kind, slug, candidate))
             if doc and (doc.public or drafts):
-                return Shown(doc, lang)
+                return Shown(doc, lang, being_corrected=(kind, slug, lang) in self.broken)
         return None
+
+    def as_of(self, now: dt.datetime) -> "Library":
+        """The library as readers see it at `now`: a scheduled document whose time has
+        come is published."""
+        due = {
+            key: replace(doc, meta=doc.meta.model_copy(update={"status": "published"}))
+            for key, doc in self.documents.items()
+            if doc.scheduled and doc.meta.publish_at and doc.meta.publish_at <= now
+        }
+        if not due:
+            return self
+        return replace(self, documents=MappingProxyType({**self.documents, **due}))
+
+    def next_publication(self, now: dt.datetime) -> dt.datetime | None:
+        """When the next scheduled document is due, if one is."""
+        times = [
+            doc.meta.publish_at
+            for doc in self.documents.values()
+            if doc.scheduled and doc.meta.publish_at and doc.meta.publish_at > now
+        ]
+        return min(times, default=None)

@@ -35,3 +35,20 @@ def entry_line(text: str, entry_id: str, occurrence: int = 1) -> int | None:
             if seen == occurrence:
                 return number
     return None
+
+
+def set_front_matter_field(text: str, field: str, value: str) -> str:
+    """The file's text with `field: value` in its front matter: the field's line replaced
+    (its comment kept), or a new line added before the closing '---'. Nothing else changes."""
+    lines = text.splitlines(keepends=True)
+    pattern = re.compile(rf"^{re.escape(field)}\s*:[^#\n]*?(?P<comment>\s+#.*)?$")
+    for number, line in enumerate(lines[1:], start=1):
+        if line.strip() == FENCE:
+            ending = "\n" if not line.endswith("\r\n") else "\r\n"
+            lines.insert(number, f"{field}: {value}{ending}")
+            return "".join(lines)
+        if match := pattern.match(line.rstrip("\r\n")):
+            ending = line[len(line.rstrip("\r\n")) :]
+            lines[number] = f"{field}: {value}{match['comment'] or ''}{ending}"
+            return "".join(lines)
+    raise ValueError("the file has no front matter")

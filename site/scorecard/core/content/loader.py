@@ -1,14 +1,26 @@
-"""Reads content/ into a Library, reporting every problem instead of raising."""
+"""Reads content/ into a Library, reporting every problem instead of raising.
+
+Nothing an editor writes can stop the load: each file, and each entry of a reference
+file, is read on its own, and whatever goes wrong with it becomes a Problem with the
+file, the line and what to write instead. What is broken is left out, but no more:
+
+- a reference file (ministries.yaml...) with one bad entry loses that entry; one that
+  does not parse at all is read again entry by entry;
+- a document that names an unknown ministry, topic or metric is still published,
+  without that link; when the name is unknown because its entry is broken, the problem
+  is reported once, at the entry, not again in every document that names it;
+- when the files are read again (live reload, a publish) and one that loaded before is
+  broken now, the site keeps its last good version until it is fixed.
+"""
 
 import re
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
-import frontmatter
 import yaml
 from pydantic import ValidationError
 
@@ -18,6 +30,8 @@ from .glossary import GlossaryExtension
 from .library import Document, Library, Problem
 from .lines import entry_line, front_matter_line
 from .markdown import Renderer
+from .messages import validation_messages
+from .parsing import ContentError, list_entries, load_yaml, split_front_matter, yaml_problem
 from .permalinks import PermalinkExtension
 from .schema import Entry, FrontMatter, GlossaryEntry, Metric, Ministry, Topic
 
@@ -29,72 +43,92 @@ REFERENCE_FILES: dict[str, type[Entry]] = {
     "metrics": Metric,
     "glossary": GlossaryEntry,
 }
+# Front matter field -> the reference file its ids come from.
+REFERENCES = {"topics": "topics", "ministries": "ministries", "metrics": "metrics"}
+KEPT = " (the site keeps showing the last version that loaded until this is fixed)"
 
 
-class ContentError(Exception):
-    """One problem found while reading a file."""
+@dataclass
+class Reference:
+    """One reference file as loaded: its entries, and the ids of its broken entries (None:
+    the whole file is unreadable, so any id may be one of them)."""
 
-    def __init__(self, field: str, message: str, line: int | None = None):
-        super().__init__(message)
-        self.field = field
-        self.message = message
-        self.line = line
+    entries: Mapping[str, Entry] = field(default_factory=dict)
+    broken_ids: set[str] | None = field(default_factory=set)
+
+    def explains(self, entry_id: str) -> bool:
+        """Whether an unknown id is already reported, at its broken entry."""
+        return self.broken_ids is None or entry_id in self.broken_ids
 
 
-def _validation_problems(path: str, error: ValidationError) -> list[Problem]:
-    messages = {
-        "extra_forbidden": "unknown field: remove it, or correct its spelling",
-        "missing": "required field is missing: add it",
-    }
+def _entry_problems(
+    shown: str, text: str, number: int, entry: Any, error: ValidationError, line: int | None
+) -> list[Problem]:
+    named = entry.get("id") if isinstance(entry, dict) else None
+    label = named if isinstance(named, str) and named else f"[{number}]"
+    if isinstance(named, str) and named:
+        line = entry_line(text, named) or line
     return [
-        Problem(
-            path,
-            ".".join(str(part) for part in err["loc"]) or "front matter",
-            messages.get(err["type"], err["msg"].removeprefix("Value error, ")),
-        )
-        for err in error.errors()
+        Problem(shown, f"{label}.{field_name}", message, line)
+        for field_name, message in validation_messages(error)
     ]
 
 
-def _yaml_message(error: yaml.YAMLError) -> str:
-    """One line an editor can act on: where the parser stopped, and where the construct began."""
-    if not isinstance(error, yaml.MarkedYAMLError) or not error.problem_mark:
-        return f"broken YAML: {error}"
-    message = f"broken YAML at line {error.problem_mark.line + 1}: {error.problem}"
-    if error.context and error.context_mark:
-        message += f" ({error.context} at line {error.context_mark.line + 1})"
-    return message
+def _entries_of(text: str, shown: str, problems: list[Problem]) -> list[tuple[Any, int | None]]:
+    """The file's entries with the line each starts on; a file that does not parse is read
+    entry by entry, and only the entries that do not parse are lost."""
+    try:
+        entries = load_yaml(text) or []
+    except yaml.YAMLError as error:
+        message, line = yaml_problem(error, text)
+        problems.append(Problem(shown, "file", message, line))
+        recovered: list[tuple[Any, int | None]] = []
+        for start, chunk in list_entries(text):
+            try:
+                parsed = load_yaml(chunk)
+            except yaml.YAMLError as chunk_error:
+                chunk_message, chunk_line = yaml_problem(chunk_error, chunk, first_line=start)
+                if chunk_line != line:  # the first error is reported already
+                    problems.append(Problem(shown, "file", chunk_message, chunk_line))
+                continue
+            if isinstance(parsed, list):
+                recovered += [(item, start) for item in parsed]
+        return recovered
+    if not isinstance(entries, list):
+        problems.append(
+            Problem(shown, "file", "expected a list of entries, each starting with '- id: ...'", 1)
+        )
+        return []
+    return [(entry, None) for entry in entries]
 
 
 def _load_reference(
-    path: Path, model: type[Entry], shown: str, problems: list[Problem]
-) -> Mapping[str, Entry]:
-    """A YAML list of entries, keyed by id; bad entries are reported and left out."""
+    path: Path, model: type[Entry], shown: str, problems: list[Problem], previous: Mapping
+) -> Reference:
+    """A YAML list of entries, keyed by id; bad entries are reported and left out (or kept
+    as they were before, when the file is read again)."""
     if not path.exists():
-        return MappingProxyType({})
+        return Reference(MappingProxyType({}))
     try:
         text = path.read_text(encoding="utf-8")
-        entries = yaml.safe_load(text) or []
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        message = _yaml_message(error) if isinstance(error, yaml.YAMLError) else str(error)
-        problems.append(Problem(shown, "file", message))
-        return MappingProxyType({})
-    if not isinstance(entries, list):
-        problems.append(Problem(shown, "file", "expected a list of entries"))
-        return MappingProxyType({})
-    found = {}
-    for number, entry in enumerate(entries):
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(shown, "file", f"cannot be read as UTF-8 text: {error}", 1))
+        return Reference(MappingProxyType(dict(previous)), None)
+    before = len(problems)
+    parsed = _entries_of(text, shown, problems)
+    unreadable = len(problems) > before and not parsed
+    found: dict[str, Entry] = {}
+    broken: set[str] = set()
+    for number, (entry, line) in enumerate(parsed):
         try:
             item = model.model_validate(entry)
         except ValidationError as error:
-            # Editors know an entry by its id; the position is for one without a usable id.
+            problems += _entry_problems(shown, text, number, entry, error, line)
             named = entry.get("id") if isinstance(entry, dict) else None
-            label = named if isinstance(named, str) and named else f"[{number}]"
-            line = entry_line(text, named) if isinstance(named, str) else None
-            problems.extend(
-                Problem(p.path, f"{label}.{p.field}", p.message, line)
-                for p in _validation_problems(shown, error)
-            )
+            if isinstance(named, str):
+                broken.add(named)
+                if named in previous:
+                    found[named] = previous[named]
             continue
         if item.id in found:
             problems.append(
@@ -107,50 +141,72 @@ def _load_reference(
             )
             continue
         found[item.id] = item
-    return MappingProxyType(found)
+    if unreadable:
+        found = {**previous, **found}
+    return Reference(MappingProxyType(found), None if unreadable else broken)
 
 
 def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise ContentError("file", f"not UTF-8 text ({error.reason})") from error
+        raise ContentError(
+            "file", f"not UTF-8 text ({error.reason}): save the file as UTF-8", 1
+        ) from error
 
 
-def _read_front_matter(text: str) -> tuple[FrontMatter, str]:
+def _read_front_matter(text: str) -> tuple[FrontMatter, str, int]:
+    """The validated front matter, the body and the line the body starts on."""
+    part = split_front_matter(text)
     try:
-        post = frontmatter.loads(text)
+        fields = load_yaml(part.yaml)
     except yaml.YAMLError as error:
-        # python-frontmatter hands YAML the text from the opening '---' line on,
-        # so the parser's line numbers are already the file's.
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise ContentError("front matter", _yaml_message(error), line) from error
-    if not post.metadata:
-        raise ContentError("front matter", "missing: the file must start with a '---' block", 1)
-    return FrontMatter.model_validate(post.metadata), post.content
+        message, line = yaml_problem(error, part.yaml, first_line=2)
+        raise ContentError("front matter", message, line) from error
+    if not isinstance(fields, dict):
+        raise ContentError(
+            "front matter", "the front matter must be fields, one a line: 'title: ...'", 2
+        )
+    return FrontMatter.model_validate(fields), part.body, part.body_line
 
 
-def _at_line(problem: Problem, text: str) -> Problem:
-    """The problem with the line of the front matter field it concerns; for a missing
-    field, the front matter's first line."""
-    return replace(problem, line=front_matter_line(text, problem.field) or 1)
-
-
-def _references(meta: FrontMatter, library: Mapping[str, Mapping]) -> Iterable[ContentError]:
-    for topic in meta.topics:
-        if topic not in library["topics"]:
-            yield ContentError("topics", f"unknown topic '{topic}' (see topics.yaml)")
-    for ref in meta.ministries:
-        if ref.id not in library["ministries"]:
-            yield ContentError("ministries", f"unknown ministry '{ref.id}' (see ministries.yaml)")
-    for metric in meta.metrics:
-        if metric not in library["metrics"]:
-            yield ContentError("metrics", f"unknown metric '{metric}' (see metrics.yaml)")
+def _unknown_references(
+    meta: FrontMatter, reference: Mapping[str, Reference]
+) -> tuple[FrontMatter, list[tuple[str, str]], list[str]]:
+    """The front matter without its unknown references, the problems to report about them
+    (field, message) and the fields that lost one."""
+    reported, unavailable, update = [], [], {}
+    for field_name, file_name in REFERENCES.items():
+        known = reference[file_name]
+        values = getattr(meta, field_name)
+        ids = [value.id if hasattr(value, "id") else value for value in values]
+        missing = [entry_id for entry_id in ids if entry_id not in known.entries]
+        if not missing:
+            continue
+        unavailable.append(field_name)
+        update[field_name] = tuple(v for v, i in zip(values, ids, strict=True) if i not in missing)
+        singular = field_name.removesuffix("s")
+        for entry_id in missing:
+            if known.explains(entry_id):
+                continue  # its entry is broken: reported there, once
+            valid = ", ".join(sorted(known.entries)[:12]) or "none yet"
+            hint = " (ids are lower case)" if entry_id.lower() in known.entries else ""
+            reported.append(
+                (
+                    field_name,
+                    f"unknown {singular} '{entry_id}'{hint}: use an id from "
+                    f"content/{file_name}.yaml ({valid})",
+                )
+            )
+    return meta.model_copy(update=update), reported, unavailable
 
 
 def _load_document(
-    path: Path, kind: str, shown: str, reference: Mapping[str, Mapping], renderers
+    path: Path,
+    kind: str,
+    shown: str,
+    reference: Mapping[str, Reference],
+    renderers: Mapping[str, Renderer],
 ) -> tuple[Document | None, list[Problem]]:
     match = FILENAME.match(path.name)
     if not match or match["lang"] not in LANGUAGES:
@@ -159,16 +215,22 @@ def _load_document(
     text = ""
     try:
         text = _read_text(path)
-        meta, body = _read_front_matter(text)
+        meta, body, _ = _read_front_matter(text)
     except ContentError as error:
         return None, [Problem(shown, error.field, error.message, error.line)]
     except ValidationError as error:
-        return None, [_at_line(p, text) for p in _validation_problems(shown, error)]
-    errors = list(_references(meta, reference))
+        known = FrontMatter.model_fields
+        return None, [
+            Problem(shown, name, message, front_matter_line(text, name) or 1)
+            for name, message in validation_messages(error, known)
+        ]
     if meta.kind != kind:
-        errors.append(ContentError("kind", f"'{meta.kind}' does not match its folder ({kind})"))
-    if errors:
-        return None, [_at_line(Problem(shown, e.field, e.message), text) for e in errors]
+        message = f"'{meta.kind}' does not match its folder: write kind: {kind}, or move the file"
+        return None, [Problem(shown, "kind", message, front_matter_line(text, "kind"))]
+    meta, reported, unavailable = _unknown_references(meta, reference)
+    problems = [
+        Problem(shown, name, message, front_matter_line(text, name)) for name, message in reported
+    ]
     rendered = renderers[match["lang"]].render(body)
     document = Document(
         kind=kind,
@@ -179,26 +241,122 @@ def _load_document(
         toc=rendered.toc,
         path=path,
         source=text,
+        unavailable=tuple(unavailable),
     )
-    return document, []
+    return document, problems
+
+
+def _load_document_safely(path: Path, kind: str, shown: str, reference, renderers):
+    """_load_document, with anything unforeseen reported as the file's problem."""
+    try:
+        return _load_document(path, kind, shown, reference, renderers)
+    except Exception as error:  # a bug of ours must not take the site down with one file
+        message = f"could not be read ({type(error).__name__}: {error}); please report this"
+        return None, [Problem(shown, "file", message, 1)]
 
 
 def _renderers(
-    reference: Mapping[str, Mapping],
+    glossary: Mapping[str, GlossaryEntry],
     backlink_titles: Mapping[str, str],
     permalink_labels: Mapping[str, tuple[str, str]] | None,
-) -> dict:
+) -> dict[str, Renderer]:
     permalink_labels = permalink_labels or {lang: PERMALINK_LABELS for lang in LANGUAGES}
     return {
         lang: Renderer(
             backlink_titles[lang],
-            [
-                GlossaryExtension(reference["glossary"], lang),
-                PermalinkExtension(permalink_labels[lang]),
-            ],
+            [GlossaryExtension(glossary, lang), PermalinkExtension(permalink_labels[lang])],
         )
         for lang in LANGUAGES
     }
+
+
+def _key_of(path: Path) -> tuple[str, str, str] | None:
+    """(kind, slug, lang) of a document file, from its folder and name."""
+    match = FILENAME.match(path.name)
+    kind = FOLDERS.get(path.parent.name)
+    return (kind, match["slug"], match["lang"]) if match and kind else None
+
+
+def _broken_ids(library: Library, name: str) -> set[str] | None:
+    broken = library.broken_entries.get(name, frozenset())
+    return None if broken is None else set(broken)
+
+
+def _read_documents(
+    paths: Iterable[tuple[Path, str]],
+    content_dir: Path,
+    reference: Mapping[str, Reference],
+    renderers: Mapping[str, Renderer],
+    previous: Library | None,
+) -> tuple[dict[tuple[str, str, str], Document], list[Problem], set[tuple[str, str, str]]]:
+    documents, problems, broken = {}, [], set()
+    kept = {doc.path: doc for doc in previous.documents.values()} if previous else {}
+    for path, kind in paths:
+        shown = path.relative_to(content_dir.parent).as_posix()
+        document, found = _load_document_safely(path, kind, shown, reference, renderers)
+        if document is None and path in kept:
+            document = kept[path]  # its last good version
+            found = [replace(p, message=p.message + KEPT) for p in found]
+        if document is None:
+            if key := _key_of(path):
+                broken.add(key)
+        else:
+            documents[(document.kind, document.slug, document.lang)] = document
+        problems += found
+    return documents, problems, broken
+
+
+def _references(
+    content_dir: Path, problems: list[Problem], previous: Library | None
+) -> dict[str, Reference]:
+    reference = {}
+    for name, model in REFERENCE_FILES.items():
+        path = content_dir / f"{name}.yaml"
+        shown = path.relative_to(content_dir.parent).as_posix()
+        before = getattr(previous, name) if previous else {}
+        reference[name] = _load_reference(path, model, shown, problems, before)
+    return reference
+
+
+def load_library(
+    content_dir: Path,
+    backlink_titles: Mapping[str, str],
+    permalink_labels: Mapping[str, tuple[str, str]] | None = None,
+    previous: Library | None = None,
+) -> Library:
+    """Read and validate everything under content_dir; what is invalid is reported and left
+    out (or, with `previous`, kept as it was there).
+
+    backlink_titles gives, per language, the tooltip of a footnote's link back to the text,
+    with {} for the footnote's number; permalink_labels the accessible names of the anchors
+    on a section and on a numbered paragraph ({} its number).
+    """
+    content_dir = Path(content_dir)
+    problems: list[Problem] = []
+    reference = _references(content_dir, problems, previous)
+    glossary = cast(Mapping[str, GlossaryEntry], reference["glossary"].entries)
+    renderers = _renderers(glossary, backlink_titles, permalink_labels)
+    paths = [
+        (path, kind)
+        for folder, kind in FOLDERS.items()
+        for path in sorted((content_dir / folder).glob("*.md"))
+    ]
+    documents, found, broken = _read_documents(paths, content_dir, reference, renderers, previous)
+    return Library(
+        documents=MappingProxyType(documents),
+        problems=tuple(problems + found),
+        broken=frozenset(broken),
+        broken_entries=MappingProxyType(
+            {
+                name: None if ref.broken_ids is None else frozenset(ref.broken_ids)
+                for name, ref in reference.items()
+            }
+        ),
+        topics=cast(Mapping[str, Topic], reference["topics"].entries),
+        ministries=cast(Mapping[str, Ministry], reference["ministries"].entries),
+        metrics=cast(Mapping[str, Metric], reference["metrics"].entries),
+        glossary=cast(Mapping[str, GlossaryEntry], reference["glossary"].entries),
+    )
 
 
 def reload_documents(
@@ -211,71 +369,27 @@ def reload_documents(
     """The library with these document files read again: changed, added or removed.
 
     Topics, ministries, metrics and the glossary are kept: when one of those files
-    changes, load the whole library instead.
+    changes, load the whole library instead (with this one as `previous`).
     """
     content_dir = Path(content_dir)
     paths = [Path(p) for p in paths]
-    shown = {p: p.relative_to(content_dir.parent).as_posix() for p in paths}
+    shown = {p.relative_to(content_dir.parent).as_posix() for p in paths}
     reference = {
-        "topics": library.topics,
-        "ministries": library.ministries,
-        "metrics": library.metrics,
-        "glossary": library.glossary,
+        name: Reference(getattr(library, name), _broken_ids(library, name))
+        for name in REFERENCE_FILES
     }
-    renderers = _renderers(reference, backlink_titles, permalink_labels)
+    renderers = _renderers(library.glossary, backlink_titles, permalink_labels)
     documents = {key: doc for key, doc in library.documents.items() if doc.path not in paths}
-    problems = [p for p in library.problems if p.path not in shown.values()]
-    for path in sorted(paths):
-        if not path.exists():
-            continue
-        document, found = _load_document(
-            path, FOLDERS[path.parent.name], shown[path], reference, renderers
-        )
-        problems.extend(found)
-        if document:
-            documents[(document.kind, document.slug, document.lang)] = document
+    problems = [p for p in library.problems if p.path not in shown]
+    existing = [(p, FOLDERS[p.parent.name]) for p in sorted(paths) if p.exists()]
+    read, found, broken = _read_documents(existing, content_dir, reference, renderers, library)
+    documents.update(read)
+    read_again = {_key_of(path) for path in paths}
+    kept_broken = {key for key in library.broken if key not in read_again}
     return replace(
         library,
         documents=MappingProxyType(documents),
-        problems=tuple(problems),
+        problems=tuple(problems + found),
+        broken=frozenset(kept_broken | broken),
         loaded_at=time.time(),
-    )
-
-
-def load_library(
-    content_dir: Path,
-    backlink_titles: Mapping[str, str],
-    permalink_labels: Mapping[str, tuple[str, str]] | None = None,
-) -> Library:
-    """Read and validate everything under content_dir; what is invalid is reported and left out.
-
-    backlink_titles gives, per language, the tooltip of a footnote's link back to the text,
-    with {} for the footnote's number; permalink_labels the accessible names of the anchors
-    on a section and on a numbered paragraph ({} its number).
-    """
-    content_dir = Path(content_dir)
-
-    def shown(path: Path) -> str:
-        return path.relative_to(content_dir.parent).as_posix()
-
-    problems: list[Problem] = []
-    reference: dict[str, Mapping[str, Any]] = {}
-    for name, model in REFERENCE_FILES.items():
-        path = content_dir / f"{name}.yaml"
-        reference[name] = _load_reference(path, model, shown(path), problems)
-    renderers = _renderers(reference, backlink_titles, permalink_labels)
-    documents = {}
-    for folder, kind in FOLDERS.items():
-        for path in sorted((content_dir / folder).glob("*.md")):
-            document, found = _load_document(path, kind, shown(path), reference, renderers)
-            problems.extend(found)
-            if document:
-                documents[(document.kind, document.slug, document.lang)] = document
-    return Library(
-        documents=MappingProxyType(documents),
-        problems=tuple(problems),
-        topics=reference["topics"],
-        ministries=reference["ministries"],
-        metrics=reference["metrics"],
-        glossary=reference["glossary"],
     )

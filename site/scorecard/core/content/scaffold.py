@@ -4,7 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..kinds import FOLDER_OF_KIND, FOLDERS
-from .library import text_version
+from .library import source_version
 from .loader import FILENAME
 
 ENGLISH = """\
@@ -38,7 +38,7 @@ date: {today}                  # 首次发布日期
 # updated: {today}             # 发布后修改时添加
 kind: {kind}                   # 须与所在文件夹一致
 status: draft                  # draft：仅登录的编辑可见；完成后改为 published
-translated_from: {version}     # 所依据的英文版本；更新译文后改为 content status 显示的新版本
+translated_from: {version}     # 所依据的英文版本；译文更新后运行 flask content translated {slug}
 topics: []                     # content/topics.yaml 中的 id
 # region: 东北地区             # 可选
 {extra_zh}ministries: []                 # 例如 [{{id: mohrss, role: lead}}]
@@ -91,7 +91,8 @@ def create(content_dir: Path, kind: str, slug: str, today: dt.date) -> list[Path
         kind_zh=KIND_ZH[kind],
         today=today.isoformat(),
         extra_zh=extra_zh,
-        version=text_version(english),
+        version=source_version(english),
+        slug=slug,
     )
     paths = [folder / f"{slug}.en.md", folder / f"{slug}.zh.md"]
     for path, text in zip(paths, (english, chinese), strict=True):

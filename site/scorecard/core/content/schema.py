@@ -3,7 +3,15 @@
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationInfo,
+    field_validator,
+)
 
 from ..kinds import Kind
 from ..text import has_chinese
@@ -59,7 +67,9 @@ class FrontMatter(Strict):
     date: dt.date
     updated: dt.date | None = None
     kind: Kind
-    status: Literal["published", "draft"]
+    status: Literal["published", "draft", "scheduled"]
+    # With status: scheduled, the moment it appears, with its time zone.
+    publish_at: AwareDatetime | None = Field(default=None, validate_default=True)
     topics: tuple[str, ...] = ()
     region: str | None = None
     period: str | None = None
@@ -91,11 +101,30 @@ class FrontMatter(Strict):
                 raise ValueError(f"'{number}' is not a document number like 国发〔2021〕23号")
         return tuple(normalise_document_number(n) for n in numbers)
 
-    @model_validator(mode="after")
-    def _updated_after_date(self) -> "FrontMatter":
-        if self.updated and self.updated < self.date:
-            raise ValueError("'updated' is earlier than 'date'")
-        return self
+    @field_validator("updated")
+    @classmethod
+    def _updated_after_date(cls, updated: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        date = info.data.get("date")
+        if updated and date and updated < date:
+            raise ValueError("'updated' is earlier than 'date': it is the day of a later change")
+        return updated
+
+    @field_validator("publish_at")
+    @classmethod
+    def _scheduled_has_a_time(
+        cls, publish_at: dt.datetime | None, info: ValidationInfo
+    ) -> dt.datetime | None:
+        status = info.data.get("status")
+        if status == "scheduled" and not publish_at:
+            raise ValueError(
+                "status: scheduled needs the moment to publish, with its time zone: add "
+                "publish_at: 2026-12-01T09:00+08:00"
+            )
+        if publish_at and status != "scheduled":
+            raise ValueError(
+                "publish_at is only for status: scheduled; remove it, or set status: scheduled"
+            )
+        return publish_at
 
     @property
     def last_modified(self) -> dt.date:

@@ -41,7 +41,6 @@ CODE = (
 LIBRARIES = (
     "markdown",
     "pymdown-extensions",
-    "python-frontmatter",
     "pyyaml",
     "pydantic",
     "pydantic-core",

@@ -1,17 +1,21 @@
 """Which language versions of each document are complete, missing or outdated.
 
 A translation records in its front matter the version of the source file it was made
-from: `translated_from: <the source's version>` (the first 12 hex digits of the SHA-256
-of the source file). The file without `translated_from` is the source. When the source
-changes, its version changes, and the translation is outdated until a translator
-brings it up to date and records the new version.
+from: `translated_from: <the source's version>` (a hash of what a translator translates
+in the source: its title, summary, ask, region and body; see library.source_version).
+The file without `translated_from` is the source. When the source's text changes, its
+version changes, and the translation is outdated until a translator brings it up to date
+and records the new version (`flask content translated SLUG`, or the button on
+/admin/translations).
 """
 
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from ..languages import LANGUAGES
 from .library import Document, Library
+from .lines import set_front_matter_field
 
 
 class State(StrEnum):
@@ -77,3 +81,47 @@ def all_statuses(library: Library) -> list[TranslationStatus]:
     """Every document, drafts included, by kind then slug."""
     keys = sorted({(kind, slug) for (kind, slug, _) in library.documents})
     return [status for kind, slug in keys if (status := status_of(library, kind, slug))]
+
+
+class TranslationError(ValueError):
+    """Why a translation cannot be marked up to date; the message is for the editor."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    path: Path
+    before: str | None
+    after: str
+
+
+def record_translation(
+    library: Library, slug: str, lang: str | None = None, kind: str | None = None
+) -> list[Recorded]:
+    """Record the source's current version in the translations of the document `slug`
+    (only `lang`'s, if given), after an editor has checked that they follow it."""
+    statuses = [
+        s for s in all_statuses(library) if s.slug == slug and (kind is None or s.kind == kind)
+    ]
+    if not statuses:
+        raise TranslationError(f"no document '{slug}': check the slug (flask content status)")
+    status = statuses[0]
+    wanted = [v for v in status.versions if v.doc and v.doc is not status.source]
+    if lang:
+        if lang == status.source.lang:
+            raise TranslationError(
+                f"the {lang} version is the source that the others translate: "
+                "name a translation's language"
+            )
+        wanted = [v for v in wanted if v.lang == lang]
+        if not wanted:
+            raise TranslationError(f"'{slug}' has no {lang} version to mark as translated")
+    recorded = []
+    for version in wanted:
+        doc = version.doc
+        assert doc is not None
+        # As bytes, so that the file's line endings stay as the editor's tools wrote them.
+        text = doc.path.read_bytes().decode("utf-8")
+        updated = set_front_matter_field(text, "translated_from", status.source.version)
+        doc.path.write_bytes(updated.encode("utf-8"))
+        recorded.append(Recorded(doc.path, doc.meta.translated_from, status.source.version))
+    return recorded

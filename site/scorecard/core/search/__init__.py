@@ -47,6 +47,12 @@ class SearchIndex:
             self._checked = edition.version
             return built
 
+    def refresh(self, edition: Edition) -> None:
+        """Bring the index in line with a new edition, if this process searches at all (a
+        process that never searched leaves it to its first search)."""
+        if self._checked is not None:
+            self.prepare(edition)
+
     def searcher(self, edition: Edition) -> "Searcher":
         from whoosh.index import open_dir
 

@@ -5,7 +5,7 @@ from flask import Flask
 from ...core.editors import Editor, editor_by_id
 from ...core.text import small_number
 from ...extensions import login_manager
-from . import translations  # noqa: F401  (its page is a view of the admin blueprint)
+from . import content  # noqa: F401  (its pages are views of the admin blueprint)
 from .views import bp
 
 
