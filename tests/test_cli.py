@@ -11,7 +11,8 @@ from conftest import library_of
 def test_check_lists_every_problem_and_fails(app):
     result = app.test_cli_runner().invoke(args=["content", "check"])
     assert result.exit_code == 1
-    assert "content/recommendations/missing-title.en.md:1: title: required field is missing" in (
+    # A missing field is pointed at where to add it: the end of the front matter.
+    assert "content/recommendations/missing-title.en.md:6: title: required field is missing" in (
         result.output
     )
     assert "content/recommendations/unknown-field.en.md:7: author: unknown field" in result.output
@@ -19,10 +20,10 @@ def test_check_lists_every_problem_and_fails(app):
         "content/recommendations/broken-yaml.en.md:3: front matter: a list opened with [ is "
         "not closed"
     ) in result.output
-    assert "content/metrics.yaml:15: unsourced-figure.observations.0.source: required" in (
+    assert "content/metrics.yaml:19: unsourced-figure.observations.0.source: required" in (
         result.output
     )
-    assert "content/ministries.yaml:21: unsourced-office.contacts.0.source: required" in (
+    assert "content/ministries.yaml:24: unsourced-office.contacts.0.source: required" in (
         result.output
     )
     assert "content/ministries.yaml:17: stale-bureau.verified: last verified 2020-01-01" in (

@@ -27,7 +27,11 @@ content_cli = AppGroup("content", help="Check the Markdown and YAML files under 
 
 @content_cli.command("check")
 def check() -> None:
-    """List every problem in content/; exit with status 1 if there is one."""
+    """List every problem in content/; exit with status 1 if one is an error.
+
+    Each line is path:line:column: field: what is wrong, and how to write it. Warnings ask
+    you to look (English punctuation in Chinese text, a figure metrics.yaml lacks) but do
+    not fail the check."""
     # Read the files again: the editor has usually just changed them.
     library = content.load(current_app)
     content_dir = Path(current_app.config["CONTENT_DIR"])
@@ -46,9 +50,16 @@ def check() -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
     documents = len(library.documents)
-    if problems:
-        raise click.ClickException(f"{len(problems)} problem(s); {documents} file(s) loaded.")
-    click.echo(f"{documents} document file(s) checked, no problems.")
+    errors = sum(problem.severity == "error" for problem in problems)
+    warnings = len(problems) - errors
+    if errors:
+        raise click.ClickException(
+            f"{errors} problem(s) and {warnings} warning(s); {documents} file(s) loaded."
+        )
+    if warnings:
+        click.echo(f"{documents} document file(s) checked: no problems, {warnings} warning(s).")
+    else:
+        click.echo(f"{documents} document file(s) checked, no problems.")
 
 
 @content_cli.command("new")

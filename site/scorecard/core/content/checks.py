@@ -9,6 +9,7 @@ from ..text import CJK
 from .library import Document, Library, Problem
 from .lines import body_lines, entry_line, front_matter_line
 from .links import LinkChecker
+from .text_checks import text_problems
 
 # Contact details go out of date: a card older than this must be checked again.
 VERIFY_EVERY = dt.timedelta(days=365)
@@ -166,6 +167,7 @@ def document_problems(library: Library, links: LinkChecker, shown, today: dt.dat
         problems += links.problems(doc, path)
         problems += wrong_language(doc, path)
         problems += future_dates(doc, path, today)
+        problems += text_problems(doc, path, library)
         if doc.lang == "zh" and (original := library.documents.get((doc.kind, doc.slug, "en"))):
             problems += unshared_sections(original, doc, path)
     return problems + duplicate_slugs(library, shown)

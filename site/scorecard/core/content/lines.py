@@ -52,3 +52,18 @@ def set_front_matter_field(text: str, field: str, value: str) -> str:
             lines[number] = f"{field}: {value}{match['comment'] or ''}{ending}"
             return "".join(lines)
     raise ValueError("the file has no front matter")
+
+
+def entry_field_line(text: str, start: int | None, field: str) -> int | None:
+    """The line of `field:` within the list entry that begins on line `start`."""
+    if start is None:
+        return None
+    key = re.compile(rf"^[\s-]*{re.escape(field)}\s*:")
+    lines = text.splitlines()
+    for number in range(start, len(lines) + 1):
+        line = lines[number - 1]
+        if number > start and line.startswith("-"):
+            return None  # the next entry
+        if key.match(line):
+            return number
+    return None

@@ -28,10 +28,17 @@ from ..kinds import FOLDERS
 from ..languages import LANGUAGES
 from .glossary import GlossaryExtension
 from .library import Document, Library, Problem
-from .lines import entry_line, front_matter_line
+from .lines import entry_field_line, entry_line, front_matter_line
 from .markdown import Renderer
 from .messages import validation_messages
-from .parsing import ContentError, list_entries, load_yaml, split_front_matter, yaml_problem
+from .parsing import (
+    ContentError,
+    entry_id,
+    list_entries,
+    load_yaml,
+    split_front_matter,
+    yaml_problem,
+)
 from .permalinks import PermalinkExtension
 from .schema import Entry, FrontMatter, GlossaryEntry, Metric, Ministry, Topic
 
@@ -69,14 +76,22 @@ def _entry_problems(
     if isinstance(named, str) and named:
         line = entry_line(text, named) or line
     return [
-        Problem(shown, f"{label}.{field_name}", message, line)
+        Problem(
+            shown,
+            f"{label}.{field_name}",
+            message,
+            entry_field_line(text, line, field_name.split(".")[0]) or line,
+        )
         for field_name, message in validation_messages(error)
     ]
 
 
-def _entries_of(text: str, shown: str, problems: list[Problem]) -> list[tuple[Any, int | None]]:
+def _entries_of(
+    text: str, shown: str, problems: list[Problem], lost: set[str]
+) -> list[tuple[Any, int | None]]:
     """The file's entries with the line each starts on; a file that does not parse is read
-    entry by entry, and only the entries that do not parse are lost."""
+    entry by entry, and only the entries that do not parse are lost (their ids go to
+    `lost`)."""
     try:
         entries = load_yaml(text) or []
     except yaml.YAMLError as error:
@@ -90,6 +105,8 @@ def _entries_of(text: str, shown: str, problems: list[Problem]) -> list[tuple[An
                 chunk_message, chunk_line = yaml_problem(chunk_error, chunk, first_line=start)
                 if chunk_line != line:  # the first error is reported already
                     problems.append(Problem(shown, "file", chunk_message, chunk_line))
+                if lost_id := entry_id(chunk):
+                    lost.add(lost_id)
                 continue
             if isinstance(parsed, list):
                 recovered += [(item, start) for item in parsed]
@@ -115,10 +132,12 @@ def _load_reference(
         problems.append(Problem(shown, "file", f"cannot be read as UTF-8 text: {error}", 1))
         return Reference(MappingProxyType(dict(previous)), None)
     before = len(problems)
-    parsed = _entries_of(text, shown, problems)
-    unreadable = len(problems) > before and not parsed
-    found: dict[str, Entry] = {}
     broken: set[str] = set()
+    parsed = _entries_of(text, shown, problems, broken)
+    unreadable = len(problems) > before and not parsed and not broken
+    found: dict[str, Entry] = {}
+    for lost in broken & set(previous):
+        found[lost] = previous[lost]
     for number, (entry, line) in enumerate(parsed):
         try:
             item = model.model_validate(entry)
@@ -155,9 +174,32 @@ def _read_text(path: Path) -> str:
         ) from error
 
 
+# A front matter field, as it would stand on its own line.
+FIELD_LINE = re.compile(rf"^(?:{'|'.join(FrontMatter.model_fields)})\s*:")
+
+
+def _stray_fence(body: str, body_line: int) -> None:
+    """Fields after the closing '---', then another '---': the first one came too early,
+    and the fields below it would be printed as text."""
+    fields = 0
+    for line in body.splitlines():
+        if FIELD_LINE.match(line):
+            fields += 1
+        elif line.strip() == "---" and fields:
+            raise ContentError(
+                "front matter",
+                "an extra '---' line ends the front matter here, so the fields below it would "
+                "be printed as text: remove this line",
+                body_line - 1,
+            )
+        elif line.strip() and not line.startswith((" ", "\t", "#")):
+            return
+
+
 def _read_front_matter(text: str) -> tuple[FrontMatter, str, int]:
     """The validated front matter, the body and the line the body starts on."""
     part = split_front_matter(text)
+    _stray_fence(part.body, part.body_line)
     try:
         fields = load_yaml(part.yaml)
     except yaml.YAMLError as error:
@@ -180,21 +222,21 @@ def _unknown_references(
         known = reference[file_name]
         values = getattr(meta, field_name)
         ids = [value.id if hasattr(value, "id") else value for value in values]
-        missing = [entry_id for entry_id in ids if entry_id not in known.entries]
+        missing = [name_id for name_id in ids if name_id not in known.entries]
         if not missing:
             continue
         unavailable.append(field_name)
         update[field_name] = tuple(v for v, i in zip(values, ids, strict=True) if i not in missing)
-        singular = field_name.removesuffix("s")
-        for entry_id in missing:
-            if known.explains(entry_id):
+        singular = {"topics": "topic", "ministries": "ministry", "metrics": "metric"}[field_name]
+        for name_id in missing:
+            if known.explains(name_id):
                 continue  # its entry is broken: reported there, once
             valid = ", ".join(sorted(known.entries)[:12]) or "none yet"
-            hint = " (ids are lower case)" if entry_id.lower() in known.entries else ""
+            hint = " (ids are lower case)" if name_id.lower() in known.entries else ""
             reported.append(
                 (
                     field_name,
-                    f"unknown {singular} '{entry_id}'{hint}: use an id from "
+                    f"unknown {singular} '{name_id}'{hint}: use an id from "
                     f"content/{file_name}.yaml ({valid})",
                 )
             )
@@ -220,8 +262,10 @@ def _load_document(
         return None, [Problem(shown, error.field, error.message, error.line)]
     except ValidationError as error:
         known = FrontMatter.model_fields
+        # A missing field is pointed at where to add it: the front matter's end.
+        end = split_front_matter(text).body_line - 1
         return None, [
-            Problem(shown, name, message, front_matter_line(text, name) or 1)
+            Problem(shown, name, message, front_matter_line(text, name) or end)
             for name, message in validation_messages(error, known)
         ]
     if meta.kind != kind:

@@ -84,6 +84,12 @@ def yaml_problem(error: yaml.YAMLError, text: str, first_line: int = 1) -> tuple
             "a list opened with [ is not closed: end it with ], e.g. topics: [employment, skills]",
             (line + offset) if line else None,
         )
+    if "expected <block end>" in problem or "expected <block mapping start>" in problem:
+        return (
+            "this line is indented differently from the lines around it: indent each "
+            "field of an entry by the same number of spaces (two)",
+            (at + offset) if at else None,
+        )
     if "expected ',' or '}'" in problem:
         opened = getattr(error, "context_mark", None)
         line = opened.line + 1 if opened else at
@@ -124,6 +130,15 @@ def split_front_matter(text: str) -> FrontMatterText:
             1,
         )
     return FrontMatterText("".join(lines[1:closing]), "".join(lines[closing + 1 :]), closing + 2)
+
+
+ENTRY_ID = re.compile(r"^-?\s*id:\s*['\"]?(?P<id>[\w-]+)", re.MULTILINE)
+
+
+def entry_id(chunk: str) -> str | None:
+    """The id an entry's text gives, even when the entry does not parse."""
+    match = ENTRY_ID.search(chunk)
+    return match["id"] if match else None
 
 
 def list_entries(text: str) -> list[tuple[int, str]]:

@@ -61,6 +61,16 @@ EXTRA = {
     ),
 }
 KIND_ZH = {"recommendation": "建议", "case-study": "案例研究"}
+# The texts above that an editor must replace: `flask content check` finds any left in a
+# document that is about to be published.
+PLACEHOLDERS = (
+    "Untitled ",
+    "One or two sentences for lists, search results and link previews.",
+    "Write the text here.",
+    "未命名",
+    "用一两句话概括，用于列表、搜索结果和链接预览。",
+    "在此撰写正文。",
+)
 
 
 class ScaffoldError(Exception):

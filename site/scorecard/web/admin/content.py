@@ -13,6 +13,7 @@ from ...core.content.translations import State, TranslationError, record_transla
 from ...core.languages import LANGUAGES
 from ...core.publisher import publisher
 from ...http.current import current_edition
+from ..problems import every_problem
 from .views import bp
 
 
@@ -61,5 +62,4 @@ def mark_translated(kind: str, slug: str, lang: str):
 @login_required
 def content():
     """Every problem in the content files, by file."""
-    edition = current_edition()
-    return render_template("admin/content.html", problems=edition.problems)
+    return render_template("admin/content.html", problems=every_problem(current_edition()))
