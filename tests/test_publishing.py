@@ -131,3 +131,21 @@ def test_editors_see_the_problems_of_a_pages_files_and_readers_do_not(tmp_path, 
     everything = soup(client.get("/admin/content"))
     assert "recommendations/both-languages.en.md" in everything.get_text()
     assert "ministries.yaml" in everything.get_text()  # the fixture's unsourced contact
+
+
+def test_a_site_without_content_yet_answers_with_empty_lists(tmp_path):
+    client = build_app(tmp_path / "no-content-yet", tmp_path / "instance").test_client()
+    for page in ("/en/", "/zh/recommendations/", "/sitemap.xml", "/en/feed.xml", "/en/search?q=x"):
+        assert client.get(page).status_code == 200, page
+
+
+def test_flask_content_reload_asks_every_process_to_read_everything(tmp_path, content):
+    app = build_app(content, tmp_path / "instance")
+    publisher = app.extensions["publisher"]
+    first = publisher.edition
+    assert not publisher.check_for_changes()  # nothing changed
+    result = app.test_cli_runner().invoke(args=["content", "reload"])
+    assert result.exit_code == 0 and "Asked" in result.output
+    assert publisher.check_for_changes()  # what each process's watcher does next
+    assert publisher.edition is not first
+    assert publisher.edition.version == first.version  # the same files, read again

@@ -129,4 +129,10 @@ def reload_command() -> None:
     The site also looks for changes on its own every CONTENT_WATCH_SECONDS."""
     request_reload(Path(current_app.instance_path))
     seconds = current_app.config["CONTENT_WATCH_SECONDS"]
-    click.echo(f"Asked; every worker of the site reads content/ again within {seconds:g} s.")
+    if seconds:
+        click.echo(f"Asked: every worker of the site reads content/ again within {seconds:g} s.")
+    else:
+        click.echo(
+            "Asked, but this site does not watch its content (CONTENT_WATCH_SECONDS is 0): "
+            "restart it to publish."
+        )

@@ -70,7 +70,10 @@ def content_files(content_dir: Path) -> list[tuple[str, int, int]]:
                     stat = entry.stat()
                     found.append((prefix + entry.name, stat.st_size, stat.st_mtime_ns))
 
-    scan(str(content_dir), "")
+    try:
+        scan(str(content_dir), "")
+    except FileNotFoundError:  # no content (yet): an empty site, not a failure
+        return []
     return sorted(found)
 
 
