@@ -67,6 +67,8 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
+    # An editor's session ends after this long without a request.
+    EDITOR_IDLE_MINUTES = int(os.environ.get("SCORECARD_EDITOR_IDLE_MINUTES") or 120)
     # Long enough to write a long comment; the text survives an expired token anyway.
     WTF_CSRF_TIME_LIMIT = 8 * 3600
 

@@ -23,6 +23,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The largest id a table holds (its ids are 32-bit integers on PostgreSQL): a larger number
+# in an address or a form is answered as "not there" before any query.
+LARGEST_ID = 2**31 - 1
 BUSY_TIMEOUT_MS = 10_000
 
 

@@ -47,9 +47,11 @@ def _message(code: int) -> tuple[str, str]:
     return str(title), str(message)
 
 
-def error_page(code: int) -> str:
-    title, message = _message(code)
-    return render_template("error.html", title=title, message=message)
+def error_page(code: int, message: str | None = None) -> str:
+    """The error page for `code`, in the reader's language; `message` says more precisely
+    what happened, where the caller knows."""
+    title, explanation = _message(code)
+    return render_template("error.html", title=title, message=message or explanation)
 
 
 def answer_errors_under(app: Flask, prefix: str, render: ErrorRenderer) -> None:

@@ -1,6 +1,6 @@
 """The editors' pages under /admin: sign in, and moderate the comments that await it."""
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_limiter.errors import RateLimitExceeded
@@ -11,7 +11,8 @@ from wtforms.validators import DataRequired
 
 from ...core.comments import store
 from ...core.comments.models import Status
-from ...core.editors import editor_by_name
+from ...core.database import LARGEST_ID
+from ...core.editors import authenticate, end_sessions
 from ...http.caching import SENSITIVE
 from ...http.current import current_edition
 from ...http.limits import rate_limited
@@ -67,10 +68,15 @@ def login():
     form = SignInForm()
     error = None
     if form.validate_on_submit():
-        editor = editor_by_name(form.name.data)
-        if editor and editor.check_password(form.password.data):
+        editor = authenticate(form.name.data, form.password.data)
+        if editor:
+            target = _safe_next(request.args.get("next"))
+            # A new session, and with it a new CSRF token: nothing from before sign-in
+            # (which someone else may have planted or seen) carries over.
+            session.clear()
             login_user(editor)
-            return redirect(_safe_next(request.args.get("next")), code=303)
+            session.permanent = True
+            return redirect(target, code=303)
         error = gettext("That name and password do not match an editor's account.")
     status = 401 if error else (422 if form.errors else 200)
     return render_template("admin/login.html", form=form, error=error), status
@@ -85,7 +91,9 @@ def too_many_attempts(error):
 @bp.post("/logout")
 @login_required
 def logout():
+    end_sessions(current_user)  # in every browser, not only this one
     logout_user()
+    session.clear()
     return redirect(url_for("admin.login"), code=303)
 
 
@@ -95,7 +103,9 @@ def queue():
     return render_template("admin/queue.html", comments=store.pending(), titles=_titles())
 
 
-@bp.post("/comments/<int:comment_id>/<any(approve, reject, spam, delete):action>")
+@bp.post(
+    f"/comments/<int(max={LARGEST_ID}):comment_id>/<any(approve, reject, spam, delete):action>"
+)
 @login_required
 def moderate(comment_id: int, action: str):
     comment = store.get(comment_id) or abort(404)

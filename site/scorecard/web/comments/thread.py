@@ -57,11 +57,11 @@ def thread_context(
     thread = store.thread(document, authored, order, language, _shown_count(page_size), page_size)
     if form is None:
         form = CommentForm(formdata=None)
-        reply_to = small_number(request.args.get("reply_to"), digits=11)
+        reply_to = small_number(request.args.get("reply_to"), digits=9)
         if reply_to is not None and store.replyable(document, reply_to):
             form.parent.data = str(reply_to)
     form.started.data = form_stamp()
-    parent_id = small_number(form.parent.data, digits=11)
+    parent_id = small_number(form.parent.data, digits=9)
     everyone = [c for comment, replies in thread.entries for c in (comment, *replies)]
     return {
         "thread": thread,

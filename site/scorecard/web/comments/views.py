@@ -9,10 +9,12 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from ...core.comments import store
 from ...core.comments.models import Comment
 from ...core.content import Shown
+from ...core.database import LARGEST_ID
 from ...core.kinds import SECTIONS
 from ...core.text import small_number
 from ...extensions import csrf
 from ...http.current import current_edition
+from ...http.errors import error_page
 from ...http.limits import rate_limited
 from ...http.security import same_origin_post
 from ..access import editor_signed_in
@@ -85,7 +87,7 @@ def post_comment(section: str, slug: str):
         return _again(shown, form, suspicion, 422)
     parent = None
     if form.parent.data:
-        parent_id = small_number(form.parent.data, digits=11)
+        parent_id = small_number(form.parent.data, digits=9)
         parent = store.replyable(document, parent_id) if parent_id is not None else None
         if parent is None:
             message = gettext("The comment you replied to is no longer open for replies.")
@@ -110,17 +112,29 @@ def post_comment(section: str, slug: str):
     return _remember(response, comment)
 
 
-def _own_comment(comment_id: int) -> tuple[Comment, Shown]:
-    """The reader's own comment, still within its edit window; 403 for anyone else's."""
-    comment = store.get(comment_id) or abort(404)
-    if not store.can_edit(comment, reader_authored()):
-        abort(403)
+def _editable(comment_id: int) -> tuple[Comment, Shown] | None:
+    """The reader's own comment, within its edit window (counted from when the database
+    says it was written), on a document that is still there; None otherwise."""
+    comment = store.get(comment_id)
+    if comment is None or not store.can_edit(comment, reader_authored()):
+        return None
     kind, slug = comment.document.split("/", 1)
-    shown = current_edition().show(kind, slug, g.lang) or abort(404)
-    return comment, shown
+    shown = current_edition().show(kind, slug, g.lang)
+    return (comment, shown) if shown else None
 
 
-@bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])
+def _own_comment(comment_id: int) -> tuple[Comment, Shown]:
+    """_editable, or 404 for a comment that is not there and 403 for anyone else's."""
+    if store.get(comment_id) is None:
+        abort(404)
+    return _editable(comment_id) or abort(403)
+
+
+# Ids are range-checked by the address itself: a larger one is a 404, never a query.
+COMMENT_ID = f"<int(max={LARGEST_ID}):comment_id>"
+
+
+@bp.route(f"/comments/{COMMENT_ID}/edit", methods=["GET", "POST"])
 def edit_comment(comment_id: int):
     comment, shown = _own_comment(comment_id)
     form = EditForm(data={"body": comment.body})
@@ -131,7 +145,7 @@ def edit_comment(comment_id: int):
     return render_template("comment_edit.html", form=form, comment=comment, shown=shown), status
 
 
-@bp.post("/comments/<int:comment_id>/delete")
+@bp.post(f"/comments/{COMMENT_ID}/delete")
 def delete_comment(comment_id: int):
     comment, shown = _own_comment(comment_id)
     store.withdraw(comment)
@@ -139,16 +153,35 @@ def delete_comment(comment_id: int):
 
 
 def _refused(message: str, status: int):
-    """A refused post: the page again with the reader's text, or an error page elsewhere."""
-    if request.endpoint != "comments.post_comment" or request.view_args is None:
-        abort(status)
-    shown = _shown(request.view_args["section"], request.view_args["slug"])
-    return _again(shown, CommentForm(), message, status)
+    """A refused form, answered in the reader's language and never by raising (this runs
+    in an error handler): the page again with the reader's text where there is one."""
+    args = request.view_args or {}
+    if request.endpoint == "comments.post_comment":
+        kind = SECTIONS[args["section"]]
+        shown = current_edition().show(kind, args["slug"], g.lang, drafts=editor_signed_in())
+        if shown:
+            return _again(shown, CommentForm(), message, status)
+    if request.endpoint == "comments.edit_comment" and (found := _editable(args["comment_id"])):
+        comment, shown = found
+        page = render_template(
+            "comment_edit.html", form=EditForm(), comment=comment, shown=shown, message=message
+        )
+        return page, status
+    # A delete, or a form for a comment that is no longer the reader's to change.
+    return error_page(403, message), 403
 
 
 @bp.errorhandler(CSRFError)
 def csrf_failed(error):
-    message = gettext("Your session has expired. Your text is kept below: please send it again.")
+    if request.endpoint == "comments.delete_comment":
+        message = gettext(
+            "This form has expired, or did not come from this site: open the page again, "
+            "then delete your comment."
+        )
+    else:
+        message = gettext(
+            "Your session has expired. Your text is kept below: please send it again."
+        )
     return _refused(message, 400)
 
 
