@@ -223,3 +223,11 @@ def test_a_form_without_its_token_is_refused_in_the_readers_language(db_client):
     )
     assert cross_site.status_code == 403
     assert "此表单已过期" in cross_site.get_data(as_text=True)
+
+
+def test_the_language_toggle_keeps_only_what_the_page_reads(client):
+    page = client.get("/en/search?q=coal&kind=recommendation&evil=1&page=1&section=x")
+    toggle = soup(page).select_one(".language-toggle")["href"]
+    assert toggle.startswith("/zh/search?")
+    assert "q=coal" in toggle and "kind=recommendation" in toggle
+    assert "evil" not in toggle and "section" not in toggle

@@ -14,10 +14,15 @@ from ..core.content import Document, Shown
 from ..core.edition import short_id
 from ..core.kinds import PAGE, SECTION_OF_KIND
 from ..core.languages import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, other_language
+from ..core.search.results import FACETS
 from ..http.current import current_edition
 from .access import editor_signed_in
 from .i18n import current_language
 from .localized import is_localized_request
+
+# What the reader's place on a page is made of: a search and its filters, a list's page, the
+# comment list's settings. The toggle to the other language keeps these, and only these.
+KEPT_ON_TOGGLE = frozenset({"q", "sort", "page", *FACETS, "order", "comments", "shown"})
 
 
 def site_root() -> str:
@@ -69,12 +74,12 @@ def counterpart_url() -> str:
     target = other_language(current_language())
     view_args = request.view_args or {}
     if is_localized_request() and request.endpoint:
-        # The query string is kept, minus anything posing as a part of the address or as
-        # one of url_for's own options (_scheme, _anchor...).
+        # Only what the page itself reads is carried over (never anything posing as a part
+        # of the address, or as one of url_for's own options such as _scheme or _anchor).
         args: dict[str, Any] = {
             key: values
             for key, values in request.args.to_dict(flat=False).items()
-            if key != "lang" and key not in view_args and not key.startswith("_")
+            if key in KEPT_ON_TOGGLE
         }
         return url_for(request.endpoint, **view_args, **args, lang=target)
     return url_for("pages.home", lang=target)
