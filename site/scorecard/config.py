@@ -19,6 +19,9 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY")
     INSTANCE_PATH = _path("SCORECARD_INSTANCE_PATH", PROJECT_ROOT / "instance")
     CONTENT_DIR = _path("SCORECARD_CONTENT_DIR", PROJECT_ROOT / "content")
+    # The git repository that holds content/, where editors' changes in the browser are
+    # committed. Unset: the repository content/ is in (the project's own checkout).
+    CONTENT_REPOSITORY = os.environ.get("SCORECARD_CONTENT_REPOSITORY") or None
     # Unset: instance/search.
     SEARCH_INDEX_DIR = os.environ.get("SCORECARD_SEARCH_INDEX_DIR") or None
     # Development: re-read changed content files on the next request (also on with --debug).

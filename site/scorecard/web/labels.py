@@ -49,6 +49,11 @@ STATUS_LABELS = {
     Status.SPAM: _l("Spam"),
     Status.DELETED: _l("Deleted"),
 }
+PUBLICATION_LABELS = {
+    "draft": _l("Draft"),
+    "scheduled": _l("Scheduled"),
+    "published": _l("Published"),
+}
 STATE_LABELS = {
     State.SOURCE: _l("Original"),
     State.COMPLETE: _l("Complete"),
@@ -75,4 +80,5 @@ def template_labels() -> dict:
         "action_labels": ACTION_LABELS,
         "status_labels": STATUS_LABELS,
         "state_labels": STATE_LABELS,
+        "publication_labels": PUBLICATION_LABELS,
     }

@@ -9,13 +9,15 @@ from flask_babel import force_locale, gettext
 from ..languages import LANGUAGES
 from . import snapshot
 from .library import Document, Library, Problem, Shown
-from .loader import load_library, reload_documents
+from .loader import load_library, read_written, reload_documents
+from .text_checks import text_problems
 
 __all__ = [
     "Document",
     "Library",
     "Problem",
     "Shown",
+    "check_written",
     "labels",
     "load",
     "reload",
@@ -65,3 +67,15 @@ def start_up_library(app: Flask) -> Library:
         library = load_library(app.config["CONTENT_DIR"], *texts)
         snapshot.save(path, key, library)
     return library
+
+
+def check_written(
+    app: Flask, library: Library, path: Path, text: str
+) -> tuple[Document | None, list[Problem]]:
+    """What `flask content check` would say of `text` saved as `path` (links aside), and the
+    document it would be; nothing is written."""
+    doc, problems = read_written(library, app.config["CONTENT_DIR"], path, text, *labels(app))
+    if doc is not None:
+        shown = path.relative_to(Path(app.config["CONTENT_DIR"]).parent).as_posix()
+        problems += text_problems(doc, shown, library)
+    return doc, problems

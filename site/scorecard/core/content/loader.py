@@ -249,14 +249,16 @@ def _load_document(
     shown: str,
     reference: Mapping[str, Reference],
     renderers: Mapping[str, Renderer],
+    written: str | None = None,
 ) -> tuple[Document | None, list[Problem]]:
+    """The document in `path` (or, with `written`, the document that text would be)."""
     match = FILENAME.match(path.name)
     if not match or match["lang"] not in LANGUAGES:
         expected = f"<slug>.<{'|'.join(LANGUAGES)}>.md, slug in lower-case letters, digits, '-'"
         return None, [Problem(shown, "file name", f"expected {expected}")]
     text = ""
     try:
-        text = _read_text(path)
+        text = _read_text(path) if written is None else written
         meta, body, _ = _read_front_matter(text)
     except ContentError as error:
         return None, [Problem(shown, error.field, error.message, error.line)]
@@ -290,10 +292,10 @@ def _load_document(
     return document, problems
 
 
-def _load_document_safely(path: Path, kind: str, shown: str, reference, renderers):
+def _load_document_safely(path: Path, kind: str, shown: str, reference, renderers, written=None):
     """_load_document, with anything unforeseen reported as the file's problem."""
     try:
-        return _load_document(path, kind, shown, reference, renderers)
+        return _load_document(path, kind, shown, reference, renderers, written)
     except Exception as error:  # a bug of ours must not take the site down with one file
         message = f"could not be read ({type(error).__name__}: {error}); please report this"
         return None, [Problem(shown, "file", message, 1)]
@@ -437,3 +439,24 @@ def reload_documents(
         broken=frozenset(kept_broken | broken),
         loaded_at=time.time(),
     )
+
+
+def read_written(
+    library: Library,
+    content_dir: Path,
+    path: Path,
+    text: str,
+    backlink_titles: Mapping[str, str],
+    permalink_labels: Mapping[str, tuple[str, str]] | None = None,
+) -> tuple[Document | None, list[Problem]]:
+    """The document `text` would be if it were saved as `path`, and its problems: what an
+    editor's preview shows, and what a save checks first. Nothing is written."""
+    content_dir = Path(content_dir)
+    reference = {
+        name: Reference(getattr(library, name), _broken_ids(library, name))
+        for name in REFERENCE_FILES
+    }
+    renderers = _renderers(library.glossary, backlink_titles, permalink_labels)
+    kind = FOLDERS.get(path.parent.name, "")
+    shown = path.relative_to(content_dir.parent).as_posix()
+    return _load_document_safely(path, kind, shown, reference, renderers, text)

@@ -12,6 +12,12 @@ from pymdownx.slugs import slugify
 # Chinese heading into "_1", "_2", which breaks as soon as a heading is added.
 _slugify = slugify(case="lower")
 
+
+def heading_id(title: str) -> str:
+    """The id a heading without `{#id}` gets: its text, lower case, Chinese kept."""
+    return _slugify(title, "-")
+
+
 EXTENSIONS = ["attr_list", "footnotes", "sane_lists", "tables", "toc"]
 
 

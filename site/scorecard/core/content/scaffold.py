@@ -82,8 +82,8 @@ def existing_files(content_dir: Path, slug: str) -> list[Path]:
     return sorted(p for folder in FOLDERS for p in (content_dir / folder).glob(f"{slug}.*.md"))
 
 
-def create(content_dir: Path, kind: str, slug: str, today: dt.date) -> list[Path]:
-    """Write <slug>.en.md and <slug>.zh.md; refuse an invalid or existing slug."""
+def new_files(content_dir: Path, kind: str, slug: str, today: dt.date) -> dict[Path, str]:
+    """The texts of <slug>.en.md and <slug>.zh.md; refuse an invalid or existing slug."""
     if not FILENAME.match(f"{slug}.en.md"):
         raise ScaffoldError(
             f"'{slug}' is not a valid slug: use lower-case letters, digits and single hyphens, "
@@ -93,7 +93,6 @@ def create(content_dir: Path, kind: str, slug: str, today: dt.date) -> list[Path
         names = ", ".join(p.relative_to(content_dir).as_posix() for p in taken)
         raise ScaffoldError(f"the slug '{slug}' is already used by {names}: choose another")
     folder = content_dir / FOLDER_OF_KIND[kind]
-    folder.mkdir(parents=True, exist_ok=True)
     extra_en, extra_zh = EXTRA[kind]
     english = ENGLISH.format(kind=kind, today=today.isoformat(), extra_en=extra_en)
     chinese = CHINESE.format(
@@ -104,7 +103,13 @@ def create(content_dir: Path, kind: str, slug: str, today: dt.date) -> list[Path
         version=source_version(english),
         slug=slug,
     )
-    paths = [folder / f"{slug}.en.md", folder / f"{slug}.zh.md"]
-    for path, text in zip(paths, (english, chinese), strict=True):
+    return {folder / f"{slug}.en.md": english, folder / f"{slug}.zh.md": chinese}
+
+
+def create(content_dir: Path, kind: str, slug: str, today: dt.date) -> list[Path]:
+    """Write <slug>.en.md and <slug>.zh.md; refuse an invalid or existing slug."""
+    files = new_files(content_dir, kind, slug, today)
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return paths
+    return list(files)

@@ -1,0 +1,294 @@
+"""Editing in the browser: the content list, a document's form in each language (with its
+live preview and the original beside a translation), new documents, and each one's history.
+
+Every save is a commit by the editor (core/saving.py), published at once.
+"""
+
+import datetime as dt
+import difflib
+from pathlib import Path
+from typing import Any
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_login import current_user, login_required
+
+from ...core.content import Document, Library, check_written
+from ...core.content.composing import compose, written_fields
+from ...core.content.history import body_sections, section_changes
+from ...core.content.loader import FILENAME
+from ...core.content.scaffold import ScaffoldError, new_files
+from ...core.kinds import FOLDER_OF_KIND, LISTED
+from ...core.languages import LANGUAGES
+from ...core.repository import RepositoryError
+from ...core.saving import current_text, repository, save, text_version
+from ...http.current import current_edition
+from ..render import render_page
+from .document_form import ZONES, fields_from_form, form_values
+from .views import bp
+
+STATUSES = ("draft", "scheduled", "published")
+
+
+def _path(kind: str, slug: str, lang: str) -> Path:
+    """The file of a document in a language; 404 for anything that could not be one (a kind
+    we do not have, a slug with a path or a lookalike in it, another language)."""
+    if (
+        kind not in FOLDER_OF_KIND
+        or lang not in LANGUAGES
+        or not FILENAME.match(f"{slug}.{lang}.md")
+    ):
+        abort(404)
+    return Path(current_app.config["CONTENT_DIR"]) / FOLDER_OF_KIND[kind] / f"{slug}.{lang}.md"
+
+
+def _library() -> Library:
+    return current_edition().library
+
+
+def _source(kind: str, slug: str, lang: str) -> Document | None:
+    """The original a translation follows (None when `lang` is the original)."""
+    status = current_edition().status_of(kind, slug)
+    if status is None or status.source.lang == lang:
+        return None
+    return status.source
+
+
+@bp.get("/documents")
+@login_required
+def documents():
+    """Every document, its status and languages, and who changed it last."""
+    edition = current_edition()
+    wanted = {name: request.args.get(name, "") for name in ("kind", "status", "state")}
+    try:
+        last = repository(current_app).last_changes(Path(current_app.config["CONTENT_DIR"]))
+    except RepositoryError:
+        last = {}
+    rows = []
+    for status in edition.statuses.values():
+        versions = status.versions
+        statuses = {v.doc.meta.status for v in versions if v.doc}
+        states = {v.state.value for v in versions}
+        if wanted["kind"] and status.kind != wanted["kind"]:
+            continue
+        if wanted["status"] and wanted["status"] not in statuses:
+            continue
+        if wanted["state"] and wanted["state"] not in states:
+            continue
+        changes = [last[p] for v in versions if v.doc and (p := v.doc.path.resolve()) in last]
+        rows.append((status, max(changes, key=lambda r: r.date) if changes else None))
+    return render_template(
+        "admin/documents.html", rows=rows, wanted=wanted, kinds=LISTED, statuses=STATUSES
+    )
+
+
+def _start_from(kind: str, slug: str, lang: str) -> tuple[dict[str, Any], str]:
+    """A new translation's form: what does not change with the language, from its original."""
+    source = _source(kind, slug, lang)
+    if source is None:
+        return {"status": "draft", "date": dt.date.today()}, ""
+    fields, _ = written_fields(source.source)
+    kept = ("date", "updated", "topics", "ministries", "metrics", "document_numbers", "period")
+    return {name: fields[name] for name in kept if name in fields} | {"status": "draft"}, ""
+
+
+def _page(kind, slug, lang, fields, body, base, problems=(), theirs=None, error=None, status=200):
+    library = _library()
+    source = _source(kind, slug, lang)
+    existing = current_text(_path(kind, slug, lang))
+    translated_from = written_fields(existing)[0].get("translated_from") if existing else None
+    doc, _ = check_written(current_app, library, _path(kind, slug, lang), compose(fields, body))
+    context = {
+        "doc": doc,
+        "kind": kind,
+        "slug": slug,
+        "lang": lang,
+        "values": form_values(fields, library, lang),
+        "body": body,
+        "base": base,
+        "problems": problems,
+        "theirs": theirs,
+        "difference": _difference(theirs, compose(fields, body)) if theirs is not None else None,
+        "error": error,
+        "zones": ZONES,
+        "statuses": STATUSES,
+        "source": source,
+        "source_sections": body_sections(source.source) if source else {},
+        "source_changes": section_changes(source, translated_from) if source else None,
+        "outdated": bool(source and translated_from != source.version),
+        "message": request.form.get("message", ""),
+    }
+    return render_page("admin/document_edit.html", **context), status
+
+
+def _difference(theirs: str | None, mine: str) -> list[tuple[str, str]]:
+    marks = {"+": "added", "-": "removed"}
+    lines = difflib.unified_diff((theirs or "").splitlines(), mine.splitlines(), lineterm="", n=2)
+    return [(marks.get(line[:1], ""), line) for line in list(lines)[2:]]
+
+
+@bp.route("/documents/<kind>/<slug>/<lang>", methods=["GET", "POST"])
+@login_required
+def edit_document(kind: str, slug: str, lang: str):
+    path = _path(kind, slug, lang)
+    if request.method == "GET":
+        text = current_text(path)
+        if text is None:
+            if not any(current_text(_path(kind, slug, other)) for other in LANGUAGES):
+                abort(404)
+            fields, body = _start_from(kind, slug, lang)
+            return _page(kind, slug, lang, fields, body, "")
+        fields, body = written_fields(text)
+        _, problems = check_written(current_app, _library(), path, text)
+        return _page(kind, slug, lang, fields, body, text_version(text), problems)
+    existing = current_text(path)
+    translated_from = written_fields(existing)[0].get("translated_from") if existing else None
+    source = _source(kind, slug, lang)
+    if source and request.form.get("mark_translated"):
+        translated_from = source.version
+    fields = fields_from_form(request.form, kind, translated_from)
+    body = request.form.get("body", "")
+    base = request.form.get("base", "")
+    message = request.form.get("message", "").strip() or gettext(
+        "Update %(slug)s (%(lang)s)", slug=slug, lang=lang
+    )
+    outcome = save(
+        current_app,
+        _library(),
+        {path: compose(fields, body)},
+        {path: base},
+        current_user.name,
+        message,
+    )
+    if outcome.saved:
+        flash(
+            gettext("Saved and published.")
+            if fields["status"] == "published"
+            else gettext("Saved.")
+        )
+        return redirect(url_for("admin.edit_document", kind=kind, slug=slug, lang=lang), code=303)
+    if outcome.theirs:
+        theirs = outcome.theirs[path]
+        return _page(
+            kind,
+            slug,
+            lang,
+            fields,
+            body,
+            text_version(theirs),
+            outcome.problems,
+            theirs,
+            status=409,
+        )
+    if outcome.error:
+        return _page(
+            kind, slug, lang, fields, body, base, outcome.problems, error=outcome.error, status=503
+        )
+    return _page(kind, slug, lang, fields, body, base, outcome.problems, status=422)
+
+
+@bp.post("/documents/<kind>/<slug>/<lang>/preview")
+@login_required
+def preview_document(kind: str, slug: str, lang: str):
+    """The document as the site would show it, and the check's messages: for the preview
+    beside the form, as the editor types (htmx), or on its own page without JavaScript."""
+    path = _path(kind, slug, lang)
+    existing = current_text(path)
+    translated_from = written_fields(existing)[0].get("translated_from") if existing else None
+    fields = fields_from_form(request.form, kind, translated_from)
+    body = request.form.get("body", "")
+    doc, problems = check_written(current_app, _library(), path, compose(fields, body))
+    return render_page(
+        "admin/preview.html",
+        parts={"preview": "admin/preview_fragment.html"},
+        doc=doc,
+        problems=problems,
+    )
+
+
+@bp.route("/documents/new/<kind>", methods=["GET", "POST"])
+@login_required
+def new_document(kind: str):
+    """A new document: its slug, then both language files as drafts, one commit."""
+    if kind not in LISTED:
+        abort(404)
+    slug = request.form.get("slug", "").strip()
+    error = None
+    if request.method == "POST":
+        content_dir = Path(current_app.config["CONTENT_DIR"])
+        try:
+            files = new_files(content_dir, kind, slug, dt.date.today())
+        except ScaffoldError as refused:
+            error = str(refused)
+        else:
+            message = gettext("New %(kind)s %(slug)s", kind=kind, slug=slug)
+            outcome = save(
+                current_app, _library(), files, dict.fromkeys(files, ""), current_user.name, message
+            )
+            if outcome.saved:
+                return redirect(
+                    url_for("admin.edit_document", kind=kind, slug=slug, lang=LANGUAGES[0]),
+                    code=303,
+                )
+            error = outcome.error or gettext("The new files could not be saved.")
+    status = 422 if error else 200
+    return render_template("admin/document_new.html", kind=kind, slug=slug, error=error), status
+
+
+@bp.get("/documents/<kind>/<slug>/history")
+@login_required
+def document_history(kind: str, slug: str):
+    """Who changed the document when, and what changed between any two versions."""
+    paths = [_path(kind, slug, lang) for lang in LANGUAGES]
+    if not any(path.exists() for path in paths):
+        abort(404)
+    try:
+        revisions = repository(current_app).history(paths)
+    except RepositoryError as error:
+        return render_template(
+            "admin/document_history.html", kind=kind, slug=slug, error=str(error)
+        )
+    older = request.args.get("from", "")
+    newer = request.args.get("to", "")
+    known = {revision.commit for revision in revisions}
+    diffs = {}
+    if older in known and newer in known:
+        git = repository(current_app)
+        for lang, path in zip(LANGUAGES, paths, strict=True):
+            diffs[lang] = _difference(git.text_at(older, path), git.text_at(newer, path) or "")
+    return render_template(
+        "admin/document_history.html",
+        kind=kind,
+        slug=slug,
+        revisions=revisions,
+        diffs=diffs,
+        older=older,
+        newer=newer,
+    )
+
+
+@bp.post("/documents/<kind>/<slug>/restore/<commit>")
+@login_required
+def restore_document(kind: str, slug: str, commit: str):
+    """Both language files as they were in `commit`, saved as a new commit."""
+    paths = [_path(kind, slug, lang) for lang in LANGUAGES]
+    git = repository(current_app)
+    if commit not in {revision.commit for revision in git.history(paths)}:
+        abort(404)
+    changes = {path: text for path in paths if (text := git.text_at(commit, path)) is not None}
+    bases = {path: text_version(current_text(path)) for path in changes}
+    message = gettext(
+        "Restore %(slug)s to the version of %(commit)s", slug=slug, commit=commit[:10]
+    )
+    outcome = save(current_app, _library(), changes, bases, current_user.name, message)
+    if outcome.saved:
+        flash(gettext("Restored: the old version is now the current one."))
+    else:
+        flash(
+            outcome.error
+            or gettext(
+                "This version could not be restored: %(problems)s",
+                problems="; ".join(str(p) for p in outcome.problems),
+            )
+        )
+    return redirect(url_for("admin.document_history", kind=kind, slug=slug), code=303)
