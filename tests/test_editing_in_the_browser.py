@@ -99,14 +99,17 @@ def test_a_save_is_a_commit_by_the_editor_and_is_published_at_once(workspace):
 def test_the_preview_renders_the_text_and_says_what_the_check_finds(workspace):
     _, _, client = workspace
     action, data = form_of(client, f"{DOC}/en")
-    data["body"] = str(data["body"]) + "\nA new claim.[^nowhere]\n"
+    data["body"] = "An opening line.\n\nA new claim.[^nowhere]\n"
     preview = client.post(
         f"{DOC}/en/preview", data=data, headers={"HX-Request": "true", "HX-Target": "preview"}
     )
     fragment = preview.get_data(as_text=True)
     assert "<html" not in fragment
     assert "A new claim." in fragment
-    assert "[^nowhere] is used but never written" in fragment
+    # The line is counted in the text box the editor sees, not in the file behind the form.
+    problem = soup(preview).select_one(".notice--problems li").get_text(" ", strip=True)
+    assert "text, line 3" in problem
+    assert "[^nowhere] is used but never written" in problem
 
 
 def test_publishing_with_an_error_is_refused_and_the_text_kept(workspace):

@@ -17,6 +17,7 @@ from ...core.content import Document, Library, check_written
 from ...core.content.composing import compose, written_fields
 from ...core.content.history import body_sections, section_changes
 from ...core.content.loader import FILENAME
+from ...core.content.parsing import split_front_matter
 from ...core.content.scaffold import ScaffoldError, new_files
 from ...core.kinds import FOLDER_OF_KIND, LISTED
 from ...core.languages import LANGUAGES
@@ -40,6 +41,21 @@ def _path(kind: str, slug: str, lang: str) -> Path:
     ):
         abort(404)
     return Path(current_app.config["CONTENT_DIR"]) / FOLDER_OF_KIND[kind] / f"{slug}.{lang}.md"
+
+
+def in_text_box(problems, written: str) -> list[dict[str, Any]]:
+    """The check's messages with their lines counted in the text box, as the editor sees
+    it: the check counts lines in the file, whose front matter the form writes."""
+    first = split_front_matter(written).body_line
+    return [
+        {
+            "severity": problem.severity,
+            "field": problem.field,
+            "message": problem.message,
+            "line": problem.line - first + 1 if problem.line and problem.line >= first else None,
+        }
+        for problem in sorted(problems, key=lambda problem: problem.severity)
+    ]
 
 
 def _library() -> Library:
@@ -92,12 +108,14 @@ def _start_from(kind: str, slug: str, lang: str) -> tuple[dict[str, Any], str]:
     return {name: fields[name] for name in kept if name in fields} | {"status": "draft"}, ""
 
 
-def _page(kind, slug, lang, fields, body, base, problems=(), theirs=None, error=None, status=200):
+def _page(kind, slug, lang, fields, body, base, theirs=None, error=None, status=200):
+    """The form, with the check's messages and the preview of what saving would write."""
     library = _library()
     source = _source(kind, slug, lang)
     existing = current_text(_path(kind, slug, lang))
     translated_from = written_fields(existing)[0].get("translated_from") if existing else None
-    doc, _ = check_written(current_app, library, _path(kind, slug, lang), compose(fields, body))
+    written = compose(fields, body)
+    doc, problems = check_written(current_app, library, _path(kind, slug, lang), written)
     context = {
         "doc": doc,
         "kind": kind,
@@ -106,9 +124,9 @@ def _page(kind, slug, lang, fields, body, base, problems=(), theirs=None, error=
         "values": form_values(fields, library, lang),
         "body": body,
         "base": base,
-        "problems": problems,
+        "problems": in_text_box(problems, written),
         "theirs": theirs,
-        "difference": _difference(theirs, compose(fields, body)) if theirs is not None else None,
+        "difference": _difference(theirs, written) if theirs is not None else None,
         "error": error,
         "zones": ZONES,
         "statuses": STATUSES,
@@ -139,8 +157,7 @@ def edit_document(kind: str, slug: str, lang: str):
             fields, body = _start_from(kind, slug, lang)
             return _page(kind, slug, lang, fields, body, "")
         fields, body = written_fields(text)
-        _, problems = check_written(current_app, _library(), path, text)
-        return _page(kind, slug, lang, fields, body, text_version(text), problems)
+        return _page(kind, slug, lang, fields, body, text_version(text))
     existing = current_text(path)
     translated_from = written_fields(existing)[0].get("translated_from") if existing else None
     source = _source(kind, slug, lang)
@@ -176,15 +193,12 @@ def edit_document(kind: str, slug: str, lang: str):
             fields,
             body,
             text_version(theirs),
-            outcome.problems,
             theirs,
             status=409,
         )
     if outcome.error:
-        return _page(
-            kind, slug, lang, fields, body, base, outcome.problems, error=outcome.error, status=503
-        )
-    return _page(kind, slug, lang, fields, body, base, outcome.problems, status=422)
+        return _page(kind, slug, lang, fields, body, base, error=outcome.error, status=503)
+    return _page(kind, slug, lang, fields, body, base, status=422)
 
 
 @bp.post("/documents/<kind>/<slug>/<lang>/preview")
@@ -197,12 +211,13 @@ def preview_document(kind: str, slug: str, lang: str):
     translated_from = written_fields(existing)[0].get("translated_from") if existing else None
     fields = fields_from_form(request.form, kind, translated_from)
     body = request.form.get("body", "")
-    doc, problems = check_written(current_app, _library(), path, compose(fields, body))
+    written = compose(fields, body)
+    doc, problems = check_written(current_app, _library(), path, written)
     return render_page(
         "admin/preview.html",
         parts={"preview": "admin/preview_fragment.html"},
         doc=doc,
-        problems=problems,
+        problems=in_text_box(problems, written),
     )
 
 
