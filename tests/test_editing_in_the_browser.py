@@ -176,11 +176,11 @@ def test_a_new_recommendation_is_two_drafts_in_one_commit(workspace):
     ("slug", "message"),
     [
         ("community-employment", "already used"),
-        ("../../etc/passwd", "not a valid slug"),
-        ("/tmp/x", "not a valid slug"),
-        ("coal\x00town", "not a valid slug"),
-        ("сoal-town", "not a valid slug"),  # a Cyrillic с
-        ("Coal_Town", "not a valid slug"),
+        ("../../etc/passwd", "cannot be a slug"),
+        ("/tmp/x", "cannot be a slug"),
+        ("coal\x00town", "cannot be a slug"),
+        ("сoal-town", "cannot be a slug"),  # a Cyrillic с
+        ("Coal_Town", "cannot be a slug"),
     ],
 )
 def test_a_new_documents_slug_is_refused_when_it_could_harm(workspace, slug, message):
@@ -257,5 +257,5 @@ def test_without_a_repository_nothing_is_saved_and_the_text_stays(tmp_path):
     refused = client.post(action, data=data)
     assert refused.status_code == 503
     assert "Words I must not lose." in soup(refused).select_one("textarea#body").get_text()
-    assert "not a git repository" in refused.get_data(as_text=True)
+    assert "is not in a git repository" in refused.get_data(as_text=True)
     assert (content / "recommendations" / "community-employment.en.md").read_text() == before

@@ -1,11 +1,23 @@
-"""`flask editors ...`: the accounts of the editors who moderate comments."""
+"""`flask editors ...`: the accounts of the editors who write content and moderate comments.
+
+Run by whoever runs the server: the audit log records these actions with no actor.
+"""
 
 import click
 from flask.cli import AppGroup
 
-from ..core.editors import MIN_PASSWORD, EditorError, change_password, create_editor, set_active
+from ..core.editors import (
+    MIN_PASSWORD,
+    ROLES,
+    EditorError,
+    accounts,
+    change_password,
+    create_editor,
+    set_active,
+    set_role,
+)
 
-editors_cli = AppGroup("editors", help="Manage the editors who moderate comments.")
+editors_cli = AppGroup("editors", help="Manage the accounts of the editors and admins.")
 PASSWORD_HELP = (
     f"The editor's password, {MIN_PASSWORD} characters or more (asked for if not given)."
 )
@@ -21,10 +33,34 @@ def _done(action, *args) -> None:
 @editors_cli.command("create")
 @click.argument("name")
 @click.password_option(help=PASSWORD_HELP)
-def create_command(name: str, password: str) -> None:
-    """Create an editor account NAME that can sign in at /admin."""
-    _done(create_editor, name, password)
-    click.echo(f"Editor {name!r} created.")
+@click.option(
+    "--role",
+    type=click.Choice(ROLES),
+    default="editor",
+    show_default=True,
+    help="An editor writes and moderates; an admin also manages the accounts.",
+)
+def create_command(name: str, password: str, role: str) -> None:
+    """Create an account NAME that can sign in at /admin."""
+    _done(create_editor, name, password, role)
+    click.echo(f"{role.capitalize()} {name!r} created.")
+
+
+@editors_cli.command("list")
+def list_command() -> None:
+    """Every account, its role and whether it can sign in."""
+    for editor in accounts():
+        state = "" if editor.active else "  (disabled)"
+        click.echo(f"{editor.name}\t{editor.role}{state}")
+
+
+@editors_cli.command("role")
+@click.argument("name")
+@click.argument("role", type=click.Choice(ROLES))
+def role_command(name: str, role: str) -> None:
+    """Make NAME an editor or an admin; their sessions end."""
+    _done(set_role, name, role)
+    click.echo(f"{name!r} is now an {role}.")
 
 
 @editors_cli.command("password")
@@ -39,7 +75,7 @@ def password_command(name: str, password: str) -> None:
 @editors_cli.command("disable")
 @click.argument("name")
 def disable_command(name: str) -> None:
-    """Stop NAME from signing in, and end their sessions (the record of their moderation stays)."""
+    """Stop NAME from signing in, and end their sessions (what they did stays on record)."""
     _done(set_active, name, False)
     click.echo(f"Editor {name!r} disabled; their sessions have ended.")
 

@@ -11,7 +11,7 @@ import fcntl
 import os
 import subprocess
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +24,13 @@ SEPARATOR = "\x1f"
 
 
 class RepositoryError(Exception):
-    """Why a change could not be saved; the message is for the editor."""
+    """Why a change could not be saved. `reason` names the case (the web layer words it
+    in the editor's language); the message, with git's own words, is for the command line
+    and the logs."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -57,13 +63,15 @@ class Repository:
                 env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
             )
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise RepositoryError(f"git could not be run: {error}") from error
+            raise RepositoryError("no_git", f"git could not be run: {error}") from error
         if check and done.returncode != 0:
-            reason = (done.stderr or done.stdout).strip().splitlines()
-            detail = reason[-1] if reason else f"exit status {done.returncode}"
+            said = (done.stderr or done.stdout).strip().splitlines()
+            detail = said[-1] if said else f"exit status {done.returncode}"
             if "index.lock" in done.stderr:
-                detail = "another change is being saved right now: please save again"
-            raise RepositoryError(f"git refused the change: {detail}")
+                raise RepositoryError(
+                    "busy", "another change is being saved right now: please save again"
+                )
+            raise RepositoryError("refused", f"git refused the change: {detail}")
         return done.stdout
 
     def relative(self, path: Path) -> str:
@@ -80,8 +88,9 @@ class Repository:
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
-    def save(self, changes: dict[Path, str | None], author: str, message: str) -> str:
-        """Write each file (None deletes it) and commit exactly these, as `author`.
+    def save(self, changes: Mapping[Path, str | bytes | None], author: str, message: str) -> str:
+        """Write each file (text, bytes, or None to delete it) and commit exactly these, as
+        `author`.
         Returns the commit. If the commit fails, every file is put back as it was."""
         with self.locked():
             before = {path: path.read_bytes() if path.exists() else None for path in changes}
@@ -175,13 +184,15 @@ def _address(author: str) -> str:
     return "".join(char if char.isalnum() or char in "-_." else "-" for char in author) or "editor"
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """The new text, or the old: never half a file for the site to read."""
+def _write_atomically(path: Path, content: str | bytes) -> None:
+    """The new text (UTF-8) or bytes, or the old: never half a file for the site to read."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", newline="\n", dir=path.parent, prefix=f".{path.name}.", delete=False
+        dir=path.parent, prefix=f".{path.name}.", delete=False
     ) as file:
-        file.write(text)
+        file.write(data)
+    os.chmod(file.name, 0o644)  # as any file git checks out; a temporary file is private
     os.replace(file.name, path)
 
 
@@ -200,14 +211,17 @@ def find_repository(content_dir: Path, configured: str | None, lock_file: Path) 
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise RepositoryError(f"git could not be run: {error}") from error
+            raise RepositoryError("no_git", f"git could not be run: {error}") from error
         if done.returncode != 0:
             raise RepositoryError(
+                "no_repository",
                 "content/ is not in a git repository, so changes cannot be saved: ask a "
-                "developer to run `git init` there (or to set SCORECARD_CONTENT_REPOSITORY)"
+                "developer to run `git init` there (or to set SCORECARD_CONTENT_REPOSITORY)",
             )
         root = Path(done.stdout.strip())
     root = root.resolve()
     if not (root / ".git").exists():
-        raise RepositoryError(f"{root} is not a git repository, so changes cannot be saved")
+        raise RepositoryError(
+            "no_repository", f"{root} is not a git repository, so changes cannot be saved"
+        )
     return Repository(root, lock_file)

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from flask import Flask
 
+from .audit import record
 from .content import Library, Problem, check_written
 from .content.composing import written_fields
+from .database import writing
 from .publisher import publisher
 from .repository import Repository, RepositoryError, find_repository
 
@@ -46,7 +48,7 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     # The file as it is now, when it changed since the editor opened it.
     theirs: dict[Path, str | None] = field(default_factory=dict)
-    error: str | None = None
+    error: RepositoryError | None = None
 
     @property
     def saved(self) -> bool:
@@ -68,9 +70,10 @@ def save(
     bases: Mapping[Path, str],
     author: str,
     message: str,
+    action: str = "document_saved",
 ) -> Outcome:
     """Check, then commit `changes` (path -> new text) as `author`, unless a file's current
-    version is no longer `bases[path]`; then publish."""
+    version is no longer `bases[path]`; then publish, and record `action` in the audit log."""
     problems: list[Problem] = []
     refused = False
     for path, text in changes.items():
@@ -93,6 +96,9 @@ def save(
     try:
         commit = repository(app).save(dict(changes), author, message)
     except RepositoryError as error:
-        return Outcome(problems=problems, error=str(error))
+        return Outcome(problems=problems, error=error)
     publisher().reload(changes)
+    files = ", ".join(f"{path.parent.name}/{path.name}" for path in changes)
+    with writing():
+        record(author, action, f"{files} @ {commit[:12]}")
     return Outcome(commit=commit, problems=problems)

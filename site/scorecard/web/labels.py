@@ -62,6 +62,24 @@ STATE_LABELS = {
     State.MISSING: _l("Missing"),
 }
 
+ACCOUNT_ROLE_LABELS = {"editor": _l("Editor"), "admin": _l("Admin")}
+AUDIT_LABELS = {
+    "signed_in": _l("Signed in"),
+    "sign_in_refused": _l("Sign-in refused"),
+    "signed_out": _l("Signed out"),
+    "account_created": _l("Account created"),
+    "password_reset": _l("Password reset"),
+    "password_changed": _l("Own password changed"),
+    "account_disabled": _l("Account disabled"),
+    "account_enabled": _l("Account enabled"),
+    "role_changed": _l("Role changed"),
+    "document_created": _l("Document created"),
+    "document_saved": _l("Document saved"),
+    "document_restored": _l("Earlier version restored"),
+    "image_uploaded": _l("Image uploaded"),
+    "comment_moderated": _l("Comment moderated"),
+}
+
 
 def template_labels() -> dict:
     """Every vocabulary above, for the templates."""
@@ -81,4 +99,6 @@ def template_labels() -> dict:
         "status_labels": STATUS_LABELS,
         "state_labels": STATE_LABELS,
         "publication_labels": PUBLICATION_LABELS,
+        "account_role_labels": ACCOUNT_ROLE_LABELS,
+        "audit_labels": AUDIT_LABELS,
     }

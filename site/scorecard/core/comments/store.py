@@ -8,6 +8,7 @@ from datetime import UTC, timedelta
 from flask import current_app
 from sqlalchemy import func, or_, select
 
+from ..audit import record
 from ..database import db, utcnow, writing
 from .models import Comment, ModerationAction, Status
 from .rendering import render_comment
@@ -158,6 +159,8 @@ def moderate(comment: Comment, status: Status, editor) -> None:
     with writing():
         comment.status = status
         db.session.add(ModerationAction(comment=comment, editor=editor, status=status, at=utcnow()))
+        actor = editor.name if editor else None  # None: a command or a script
+        record(actor, "comment_moderated", f"{comment.id} {comment.document}: {status}")
 
 
 def approved_state() -> tuple[str, float]:

@@ -8,6 +8,8 @@ from typing import Any
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import MapAdapter, RequestRedirect
 
+from ..images import FOLDER, NAME
+from ..images import URL_PREFIX as UPLOADS
 from ..kinds import SECTIONS
 from ..languages import LANGUAGES
 from .library import Document, Library, Problem
@@ -18,7 +20,7 @@ REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<target>[^\s>]+)")
 CODE_SPAN = re.compile(r"`[^`]*`")
 IDS = re.compile(r'\bid="([^"]+)"')
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-IMAGE_FOLDER = "/static/images/"
+IMAGE_FOLDER = "/static/images/"  # the site's own pictures, in the package
 
 
 def _targets(doc: Document) -> Iterator[tuple[int, bool, str]]:
@@ -45,10 +47,11 @@ def anchors(doc: Document) -> set[str]:
 class LinkChecker:
     """Resolves site addresses with the app's own URL map, so the check and the site agree."""
 
-    def __init__(self, library: Library, urls: MapAdapter, static_folder: Path):
+    def __init__(self, library: Library, urls: MapAdapter, static_folder: Path, uploads: Path):
         self.library = library
         self.urls = urls
         self.static_folder = static_folder
+        self.uploads = uploads  # content/images/, where editors' uploads go
 
     def problems(self, doc: Document, shown: str) -> list[Problem]:
         found = []
@@ -66,6 +69,14 @@ class LinkChecker:
                 f"save it under site/scorecard/static/images/ and write {IMAGE_FOLDER}NAME"
             )
         path = target.split("#")[0].split("?")[0]
+        if path.startswith(UPLOADS):
+            name = path.removeprefix(UPLOADS)
+            if not (NAME.match(name) and (self.uploads / name).is_file()):
+                return (
+                    f"image '{target}' is not among the uploaded images: upload it from the "
+                    "edit page, which writes its address"
+                )
+            return None
         if not path.startswith(IMAGE_FOLDER):
             return (
                 f"image '{target}': put images under site/scorecard/static/images/ "
@@ -134,4 +145,5 @@ class LinkChecker:
 
 def link_checker(library: Library, app) -> LinkChecker:
     """A checker for `app`'s addresses."""
-    return LinkChecker(library, app.url_map.bind("localhost"), Path(app.static_folder))
+    uploads = Path(app.config["CONTENT_DIR"]) / FOLDER
+    return LinkChecker(library, app.url_map.bind("localhost"), Path(app.static_folder), uploads)

@@ -40,6 +40,7 @@ from .parsing import (
     yaml_problem,
 )
 from .permalinks import PermalinkExtension
+from .pictures import PicturesExtension
 from .schema import Entry, FrontMatter, GlossaryEntry, Metric, Ministry, Topic
 
 FILENAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]+)\.md$")
@@ -310,7 +311,11 @@ def _renderers(
     return {
         lang: Renderer(
             backlink_titles[lang],
-            [GlossaryExtension(glossary, lang), PermalinkExtension(permalink_labels[lang])],
+            [
+                GlossaryExtension(glossary, lang),
+                PermalinkExtension(permalink_labels[lang]),
+                PicturesExtension(),
+            ],
         )
         for lang in LANGUAGES
     }

@@ -74,7 +74,12 @@ PLACEHOLDERS = (
 
 
 class ScaffoldError(Exception):
-    """Why a document cannot be created; the message is for the editor."""
+    """Why a document cannot be created: `reason` names the rule (the web layer words it in
+    the editor's language), the message is for the command line."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def existing_files(content_dir: Path, slug: str) -> list[Path]:
@@ -86,12 +91,15 @@ def new_files(content_dir: Path, kind: str, slug: str, today: dt.date) -> dict[P
     """The texts of <slug>.en.md and <slug>.zh.md; refuse an invalid or existing slug."""
     if not FILENAME.match(f"{slug}.en.md"):
         raise ScaffoldError(
+            "bad_slug",
             f"'{slug}' is not a valid slug: use lower-case letters, digits and single hyphens, "
-            "e.g. coal-worker-retraining"
+            "e.g. coal-worker-retraining",
         )
     if taken := existing_files(content_dir, slug):
         names = ", ".join(p.relative_to(content_dir).as_posix() for p in taken)
-        raise ScaffoldError(f"the slug '{slug}' is already used by {names}: choose another")
+        raise ScaffoldError(
+            "slug_taken", f"the slug '{slug}' is already used by {names}: choose another"
+        )
     folder = content_dir / FOLDER_OF_KIND[kind]
     extra_en, extra_zh = EXTRA[kind]
     english = ENGLISH.format(kind=kind, today=today.isoformat(), extra_en=extra_en)

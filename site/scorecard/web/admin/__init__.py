@@ -6,7 +6,7 @@ from flask import Flask
 
 from ...core.editors import Editor, editor_by_session
 from ...extensions import login_manager
-from . import content, documents  # noqa: F401  (their pages are views of the admin blueprint)
+from . import accounts, content, documents  # noqa: F401  (their pages are views of the admin blueprint)
 from .views import bp
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from ...core.content import Document, Library, check_written
@@ -29,6 +30,32 @@ from .document_form import ZONES, fields_from_form, form_values
 from .views import bp
 
 STATUSES = ("draft", "scheduled", "published")
+# Why git could not save (core/repository.py), as the editor reads it: nothing was saved,
+# their text is still in the form, and whom to tell.
+SAVE_REFUSALS = {
+    "no_git": _l("Git could not be run on the server. Please tell a developer."),
+    "busy": _l("Another change was being saved at the same moment. Please save again."),
+    "refused": _l(
+        "Git refused the change. Please tell a developer: the server's log has git's message."
+    ),
+    "no_repository": _l(
+        "The content is not in a git repository, so changes cannot be saved. Please tell a "
+        "developer (docs/deploying.md: where the content's repository lives)."
+    ),
+}
+SCAFFOLD_REFUSALS = {
+    "bad_slug": _l(
+        "“%(slug)s” cannot be a slug: use lower-case letters a–z, digits and single hyphens, "
+        "e.g. coal-worker-retraining."
+    ),
+    "slug_taken": _l("The slug “%(slug)s” is already used by another document: choose another."),
+}
+
+
+def refusal(error: RepositoryError) -> str:
+    """What the editor reads when git could not save; the log keeps git's own words."""
+    current_app.logger.warning("content not saved: %s", error)
+    return str(SAVE_REFUSALS[error.reason])
 
 
 def _path(kind: str, slug: str, lang: str) -> Path:
@@ -76,10 +103,11 @@ def documents():
     """Every document, its status and languages, and who changed it last."""
     edition = current_edition()
     wanted = {name: request.args.get(name, "") for name in ("kind", "status", "state")}
+    unsaved = None
     try:
         last = repository(current_app).last_changes(Path(current_app.config["CONTENT_DIR"]))
-    except RepositoryError:
-        last = {}
+    except RepositoryError as error:
+        last, unsaved = {}, refusal(error)
     rows = []
     for status in edition.statuses.values():
         versions = status.versions
@@ -94,7 +122,12 @@ def documents():
         changes = [last[p] for v in versions if v.doc and (p := v.doc.path.resolve()) in last]
         rows.append((status, max(changes, key=lambda r: r.date) if changes else None))
     return render_template(
-        "admin/documents.html", rows=rows, wanted=wanted, kinds=LISTED, statuses=STATUSES
+        "admin/documents.html",
+        rows=rows,
+        wanted=wanted,
+        kinds=LISTED,
+        statuses=STATUSES,
+        unsaved=unsaved,
     )
 
 
@@ -197,7 +230,7 @@ def edit_document(kind: str, slug: str, lang: str):
             status=409,
         )
     if outcome.error:
-        return _page(kind, slug, lang, fields, body, base, error=outcome.error, status=503)
+        return _page(kind, slug, lang, fields, body, base, error=refusal(outcome.error), status=503)
     return _page(kind, slug, lang, fields, body, base, status=422)
 
 
@@ -234,18 +267,24 @@ def new_document(kind: str):
         try:
             files = new_files(content_dir, kind, slug, dt.date.today())
         except ScaffoldError as refused:
-            error = str(refused)
+            error = str(SCAFFOLD_REFUSALS[refused.reason] % {"slug": slug})
         else:
             message = gettext("New %(kind)s %(slug)s", kind=kind, slug=slug)
             outcome = save(
-                current_app, _library(), files, dict.fromkeys(files, ""), current_user.name, message
+                current_app,
+                _library(),
+                files,
+                dict.fromkeys(files, ""),
+                current_user.name,
+                message,
+                action="document_created",
             )
             if outcome.saved:
                 return redirect(
                     url_for("admin.edit_document", kind=kind, slug=slug, lang=LANGUAGES[0]),
                     code=303,
                 )
-            error = outcome.error or gettext("The new files could not be saved.")
+            error = refusal(outcome.error) if outcome.error else None
     status = 422 if error else 200
     return render_template("admin/document_new.html", kind=kind, slug=slug, error=error), status
 
@@ -261,7 +300,7 @@ def document_history(kind: str, slug: str):
         revisions = repository(current_app).history(paths)
     except RepositoryError as error:
         return render_template(
-            "admin/document_history.html", kind=kind, slug=slug, error=str(error)
+            "admin/document_history.html", kind=kind, slug=slug, error=refusal(error)
         )
     older = request.args.get("from", "")
     newer = request.args.get("to", "")
@@ -287,21 +326,29 @@ def document_history(kind: str, slug: str):
 def restore_document(kind: str, slug: str, commit: str):
     """Both language files as they were in `commit`, saved as a new commit."""
     paths = [_path(kind, slug, lang) for lang in LANGUAGES]
-    git = repository(current_app)
-    if commit not in {revision.commit for revision in git.history(paths)}:
+    try:
+        git = repository(current_app)
+        known = {revision.commit for revision in git.history(paths)}
+    except RepositoryError as error:
+        flash(refusal(error))
+        return redirect(url_for("admin.document_history", kind=kind, slug=slug), code=303)
+    if commit not in known:
         abort(404)
     changes = {path: text for path in paths if (text := git.text_at(commit, path)) is not None}
     bases = {path: text_version(current_text(path)) for path in changes}
     message = gettext(
         "Restore %(slug)s to the version of %(commit)s", slug=slug, commit=commit[:10]
     )
-    outcome = save(current_app, _library(), changes, bases, current_user.name, message)
+    outcome = save(
+        current_app, _library(), changes, bases, current_user.name, message, "document_restored"
+    )
     if outcome.saved:
         flash(gettext("Restored: the old version is now the current one."))
     else:
         flash(
-            outcome.error
-            or gettext(
+            refusal(outcome.error)
+            if outcome.error
+            else gettext(
                 "This version could not be restored: %(problems)s",
                 problems="; ".join(str(p) for p in outcome.problems),
             )
