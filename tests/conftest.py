@@ -5,6 +5,8 @@ server (CI sets it; there, a missing server is a failure, not a skip).
 """
 
 import os
+import shutil
+import subprocess
 import uuid
 from pathlib import Path
 
@@ -159,3 +161,38 @@ def texts(value: str | tuple) -> tuple[str, ...]:
 def library_of(app):
     """The library the app serves now (its current edition's)."""
     return app.extensions["publisher"].edition.library
+
+
+def sign_in(client, name: str, password: str):
+    """Sign in at /admin/login as an editor would."""
+    page = soup(client.get("/admin/login"))
+    token = page.select_one('input[name="csrf_token"]')["value"]
+    return client.post(
+        "/admin/login", data={"csrf_token": token, "name": name, "password": password}
+    )
+
+
+def git(folder, *args) -> str:
+    identity = ["-c", "user.name=Setup", "-c", "user.email=setup@example.org"]
+    done = subprocess.run(
+        ["git", *identity, *args], cwd=folder, check=True, capture_output=True, text=True
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    """The site's content in a git repository of its own, an app over it, an editor signed in."""
+    content = tmp_path / "content"
+    shutil.copytree(SITE_CONTENT, content)
+    git(content, "init", "-q")
+    git(content, "add", "-A")
+    git(content, "commit", "-q", "-m", "content as published")
+    app = build_app(content, tmp_path / "instance")
+    created = app.test_cli_runner().invoke(
+        args=["editors", "create", "lin"], input=f"{PASSWORD}\n{PASSWORD}\n"
+    )
+    assert created.exit_code == 0, created.output
+    client = app.test_client()
+    sign_in(client, "lin", PASSWORD)
+    return content, app, client

@@ -5,9 +5,8 @@ import pytest
 
 from scorecard.core.audit import ACTIONS
 from scorecard.web.labels import AUDIT_LABELS
-from test_moderation import sign_in
 
-from conftest import PASSWORD, soup
+from conftest import PASSWORD, sign_in, soup
 
 
 @pytest.fixture

@@ -4,9 +4,7 @@ import shutil
 
 import pytest
 
-from test_moderation import sign_in
-
-from conftest import PASSWORD, SITE_CONTENT, build_app, soup
+from conftest import PASSWORD, SITE_CONTENT, build_app, sign_in, soup
 
 PARALLEL = "/en/recommendations/community-employment/parallel"
 

@@ -5,9 +5,7 @@ import subprocess
 
 import pytest
 
-from test_moderation import sign_in
-
-from conftest import PASSWORD, SITE_CONTENT, build_app, soup
+from conftest import PASSWORD, SITE_CONTENT, build_app, sign_in, soup
 
 
 @pytest.fixture

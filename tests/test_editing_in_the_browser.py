@@ -2,41 +2,12 @@
 editor, on the site at once; nothing overwritten silently, nothing lost on a refusal."""
 
 import shutil
-import subprocess
 
 import pytest
 
-from test_moderation import sign_in
-
-from conftest import PASSWORD, SITE_CONTENT, build_app, soup
+from conftest import PASSWORD, SITE_CONTENT, build_app, git, sign_in, soup
 
 DOC = "/admin/documents/recommendation/community-employment"
-
-
-def git(folder, *args) -> str:
-    identity = ["-c", "user.name=Setup", "-c", "user.email=setup@example.org"]
-    done = subprocess.run(
-        ["git", *identity, *args], cwd=folder, check=True, capture_output=True, text=True
-    )
-    return done.stdout
-
-
-@pytest.fixture
-def workspace(tmp_path):
-    """The site's content in a git repository of its own, an app over it, an editor signed in."""
-    content = tmp_path / "content"
-    shutil.copytree(SITE_CONTENT, content)
-    git(content, "init", "-q")
-    git(content, "add", "-A")
-    git(content, "commit", "-q", "-m", "content as published")
-    app = build_app(content, tmp_path / "instance")
-    created = app.test_cli_runner().invoke(
-        args=["editors", "create", "lin"], input=f"{PASSWORD}\n{PASSWORD}\n"
-    )
-    assert created.exit_code == 0, created.output
-    client = app.test_client()
-    sign_in(client, "lin", PASSWORD)
-    return content, app, client
 
 
 def form_of(client, url: str) -> tuple[str, dict[str, object]]:

@@ -7,15 +7,7 @@ from comment_helpers import DOCUMENT, comment_id, post_comment
 from scorecard.core.comments.models import Comment, ModerationAction, Status
 from scorecard.core.database import db
 
-from conftest import PASSWORD, soup
-
-
-def sign_in(client, name: str, password: str):
-    page = soup(client.get("/admin/login"))
-    token = page.select_one('input[name="csrf_token"]')["value"]
-    return client.post(
-        "/admin/login", data={"csrf_token": token, "name": name, "password": password}
-    )
+from conftest import PASSWORD, sign_in, soup
 
 
 def act(client, comment: int, action: str, htmx: bool = False):

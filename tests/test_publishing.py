@@ -6,9 +6,7 @@ import shutil
 
 import pytest
 
-from test_moderation import sign_in
-
-from conftest import FIXTURE_CONTENT, PASSWORD, build_app, soup
+from conftest import FIXTURE_CONTENT, PASSWORD, build_app, sign_in, soup
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 PUBLISH_AT = dt.datetime(2030, 1, 15, 9, 0, tzinfo=BEIJING)

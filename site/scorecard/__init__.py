@@ -9,7 +9,7 @@ from . import cli
 from .config import Config
 from .core import database, publisher, search
 from .extensions import csrf
-from .http import assets, caching, errors, limits, live_reload, operations, security
+from .http import assets, bodies, caching, errors, limits, live_reload, operations, security
 from .web import (
     admin,
     api,
@@ -24,6 +24,7 @@ from .web import (
     sharing,
     sitemap,
     templating,
+    uploads,
 )
 from .web.comments import views as comments
 
@@ -56,6 +57,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     assets.init_app(app)
     errors.init_app(app)
+    bodies.init_app(app)  # before the CSRF check reads a form
     csrf.init_app(app)
 
     # The pages.
@@ -72,6 +74,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         sharing.bp,
         sitemap.bp,
         comments.bp,
+        uploads.bp,
     ):
         app.register_blueprint(blueprint)
     api.init_app(app)

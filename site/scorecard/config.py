@@ -67,6 +67,12 @@ class Config:
     # How many proxies in front of the app set X-Forwarded-For; 0 trusts none.
     TRUSTED_PROXY_COUNT = int(os.environ.get("SCORECARD_TRUSTED_PROXIES") or 0)
     MAX_CONTENT_LENGTH = 64 * 1024
+    # An editor's document form (a long Chinese text is three times its length encoded).
+    DOCUMENT_FORM_MAX_BYTES = 2 * 1024 * 1024
+    # An uploaded image: a larger one is refused with the editor's form kept as typed. The
+    # request may be larger still, so that the refusal can be a page with the form on it.
+    IMAGE_MAX_BYTES = int(os.environ.get("SCORECARD_IMAGE_MAX_MB") or 20) * 1024 * 1024
+    IMAGE_UPLOAD_MAX_BYTES = 64 * 1024 * 1024
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False

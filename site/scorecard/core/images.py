@@ -80,10 +80,10 @@ def _open(data: bytes) -> Image.Image:
             image.load()
     except ImageError:
         raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ImageError("pixels", str(error)) from error
     except (
         UnidentifiedImageError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
         OSError,
         SyntaxError,
         ValueError,
@@ -119,7 +119,9 @@ def prepare(data: bytes, stem: str) -> Prepared:
     for width in widths_of(upright.width):
         height = max(1, round(upright.height * width / upright.width))
         sized = (
-            upright if width == upright.width else upright.resize((width, height), Image.LANCZOS)
+            upright
+            if width == upright.width
+            else upright.resize((width, height), Image.Resampling.LANCZOS)
         )
         out = io.BytesIO()
         # Only the pixels: no EXIF, no XMP, no comments, no colour profile.

@@ -102,3 +102,17 @@ def save(
     with writing():
         record(author, action, f"{files} @ {commit[:12]}")
     return Outcome(commit=commit, problems=problems)
+
+
+def add_files(
+    app: Flask, files: Mapping[Path, bytes], author: str, message: str, action: str
+) -> Outcome:
+    """Commit new files that no document check reads (uploaded images) as `author`. Their
+    names come from their content, so a file already there holds the same bytes."""
+    try:
+        commit = repository(app).save(dict(files), author, message)
+    except RepositoryError as error:
+        return Outcome(error=error)
+    with writing():
+        record(author, action, f"{', '.join(path.name for path in files)} @ {commit[:12]}")
+    return Outcome(commit=commit)

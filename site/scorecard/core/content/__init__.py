@@ -1,5 +1,6 @@
 """Editors' content: Markdown and YAML files read into an immutable Library."""
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -8,9 +9,10 @@ from flask_babel import force_locale, gettext
 
 from ..languages import LANGUAGES
 from . import snapshot
+from .checks import one_document_problems
 from .library import Document, Library, Problem, Shown
+from .links import link_checker
 from .loader import load_library, read_written, reload_documents
-from .text_checks import text_problems
 
 __all__ = [
     "Document",
@@ -72,10 +74,11 @@ def start_up_library(app: Flask) -> Library:
 def check_written(
     app: Flask, library: Library, path: Path, text: str
 ) -> tuple[Document | None, list[Problem]]:
-    """What `flask content check` would say of `text` saved as `path` (links aside), and the
-    document it would be; nothing is written."""
+    """What `flask content check` would say of `text` saved as `path`, and the document it
+    would be; nothing is written."""
     doc, problems = read_written(library, app.config["CONTENT_DIR"], path, text, *labels(app))
     if doc is not None:
         shown = path.relative_to(Path(app.config["CONTENT_DIR"]).parent).as_posix()
-        problems += text_problems(doc, shown, library)
+        links = link_checker(library, app)
+        problems += one_document_problems(doc, shown, library, links, dt.date.today())
     return doc, problems

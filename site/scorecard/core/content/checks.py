@@ -163,11 +163,20 @@ def document_problems(library: Library, links: LinkChecker, shown, today: dt.dat
     """Every document rule, over every document file (drafts too: they are next to publish)."""
     problems = []
     for doc in sorted(library.documents.values(), key=lambda d: d.path):
-        path = shown(doc)
-        problems += links.problems(doc, path)
-        problems += wrong_language(doc, path)
-        problems += future_dates(doc, path, today)
-        problems += text_problems(doc, path, library)
-        if doc.lang == "zh" and (original := library.documents.get((doc.kind, doc.slug, "en"))):
-            problems += unshared_sections(original, doc, path)
+        problems += one_document_problems(doc, shown(doc), library, links, today)
     return problems + duplicate_slugs(library, shown)
+
+
+def one_document_problems(
+    doc: Document, path: str, library: Library, links: LinkChecker, today: dt.date
+) -> list[Problem]:
+    """The document rules for one file: the check's, and the browser editor's as they type."""
+    problems = [
+        *links.problems(doc, path),
+        *wrong_language(doc, path),
+        *future_dates(doc, path, today),
+        *text_problems(doc, path, library),
+    ]
+    if doc.lang == "zh" and (original := library.documents.get((doc.kind, doc.slug, "en"))):
+        problems += unshared_sections(original, doc, path)
+    return problems

@@ -20,10 +20,13 @@ from ...core.content.history import body_sections, section_changes
 from ...core.content.loader import FILENAME
 from ...core.content.parsing import split_front_matter
 from ...core.content.scaffold import ScaffoldError, new_files
+from ...core.images import FOLDER as IMAGE_FOLDER
+from ...core.images import ImageError, prepare
 from ...core.kinds import FOLDER_OF_KIND, LISTED
 from ...core.languages import LANGUAGES
 from ...core.repository import RepositoryError
-from ...core.saving import current_text, repository, save, text_version
+from ...core.saving import add_files, current_text, repository, save, text_version
+from ...http.bodies import accepts_up_to
 from ...http.current import current_edition
 from ..render import render_page
 from .document_form import ZONES, fields_from_form, form_values
@@ -50,6 +53,22 @@ SCAFFOLD_REFUSALS = {
     ),
     "slug_taken": _l("The slug “%(slug)s” is already used by another document: choose another."),
 }
+
+
+IMAGE_REFUSALS = {
+    "missing": _l("Choose an image file first."),
+    "alt": _l(
+        "Describe the image in both languages, for readers who cannot see it (and for "
+        "search engines)."
+    ),
+    "format": _l("Only JPEG, PNG and WebP images can be uploaded."),
+    "not_an_image": _l(
+        "This file is not a JPEG, PNG or WebP image, whatever its name says, or it is damaged."
+    ),
+    "pixels": _l("This image has too many pixels: make it smaller first."),
+    "bytes": _l("This file is larger than %(num)s MB: make it smaller first."),
+}
+ALT_LENGTH = 300
 
 
 def refusal(error: RepositoryError) -> str:
@@ -141,8 +160,9 @@ def _start_from(kind: str, slug: str, lang: str) -> tuple[dict[str, Any], str]:
     return {name: fields[name] for name in kept if name in fields} | {"status": "draft"}, ""
 
 
-def _page(kind, slug, lang, fields, body, base, theirs=None, error=None, status=200):
-    """The form, with the check's messages and the preview of what saving would write."""
+def _page(kind, slug, lang, fields, body, base, theirs=None, error=None, uploaded=None, status=200):
+    """The form, with the check's messages and the preview of what saving would write;
+    `uploaded`, after an image upload: its Markdown for each language."""
     library = _library()
     source = _source(kind, slug, lang)
     existing = current_text(_path(kind, slug, lang))
@@ -153,7 +173,7 @@ def _page(kind, slug, lang, fields, body, base, theirs=None, error=None, status=
         "doc": doc,
         "kind": kind,
         "slug": slug,
-        "lang": lang,
+        "doc_lang": lang,  # "lang" is the interface's language, which the editor chose
         "values": form_values(fields, library, lang),
         "body": body,
         "base": base,
@@ -168,6 +188,10 @@ def _page(kind, slug, lang, fields, body, base, theirs=None, error=None, status=
         "source_changes": section_changes(source, translated_from) if source else None,
         "outdated": bool(source and translated_from != source.version),
         "message": request.form.get("message", ""),
+        "uploaded": uploaded,
+        "alts": {}
+        if uploaded
+        else {other: request.form.get(f"alt-{other}", "") for other in LANGUAGES},
     }
     return render_page("admin/document_edit.html", **context), status
 
@@ -180,6 +204,7 @@ def _difference(theirs: str | None, mine: str) -> list[tuple[str, str]]:
 
 @bp.route("/documents/<kind>/<slug>/<lang>", methods=["GET", "POST"])
 @login_required
+@accepts_up_to("DOCUMENT_FORM_MAX_BYTES")
 def edit_document(kind: str, slug: str, lang: str):
     path = _path(kind, slug, lang)
     if request.method == "GET":
@@ -236,6 +261,7 @@ def edit_document(kind: str, slug: str, lang: str):
 
 @bp.post("/documents/<kind>/<slug>/<lang>/preview")
 @login_required
+@accepts_up_to("DOCUMENT_FORM_MAX_BYTES")
 def preview_document(kind: str, slug: str, lang: str):
     """The document as the site would show it, and the check's messages: for the preview
     beside the form, as the editor types (htmx), or on its own page without JavaScript."""
@@ -354,3 +380,64 @@ def restore_document(kind: str, slug: str, commit: str):
             )
         )
     return redirect(url_for("admin.document_history", kind=kind, slug=slug), code=303)
+
+
+def _alt(text: str) -> str:
+    """A description as Markdown's alt text: one line, brackets escaped."""
+    one_line = " ".join(text.split())[:ALT_LENGTH]
+    return one_line.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def _inserted(body: str, snippet: str, cursor: str) -> str:
+    """`snippet` as a paragraph of its own where the editor's cursor was (else at the end)."""
+    at = int(cursor) if cursor.isdigit() else len(body)
+    at = min(at, len(body))
+    before, after = body[:at].rstrip("\n"), body[at:].lstrip("\n")
+    return "\n\n".join(part for part in (before, snippet, after) if part)
+
+
+@bp.post("/documents/<kind>/<slug>/<lang>/images")
+@login_required
+@accepts_up_to("IMAGE_UPLOAD_MAX_BYTES")
+def upload_image(kind: str, slug: str, lang: str):
+    """An image from the editor's computer or phone: checked, resized, stripped of its
+    metadata and committed; its Markdown goes into the text where the cursor was. Nothing
+    of the document is saved yet, and nothing the editor typed is lost."""
+    path = _path(kind, slug, lang)
+    existing = current_text(path)
+    translated_from = written_fields(existing)[0].get("translated_from") if existing else None
+    fields = fields_from_form(request.form, kind, translated_from)
+    body = request.form.get("body", "")
+    base = request.form.get("base", "")
+    alts = {other: _alt(request.form.get(f"alt-{other}", "")) for other in LANGUAGES}
+    upload = request.files.get("image")
+    reason = None
+    if not upload or not upload.filename:
+        reason = "missing"
+    elif not all(alts.values()):
+        reason = "alt"
+    else:
+        most = current_app.config["IMAGE_MAX_BYTES"]
+        data = upload.stream.read(most + 1)
+        try:
+            if len(data) > most:
+                raise ImageError("bytes", f"larger than {most} bytes")
+            prepared = prepare(data, slug)
+        except ImageError as refused:
+            reason = refused.reason
+    if reason:
+        error = str(IMAGE_REFUSALS[reason]) % {"num": current_app.config["IMAGE_MAX_BYTES"] >> 20}
+        return _page(kind, slug, lang, fields, body, base, error=error, status=422)
+    folder = Path(current_app.config["CONTENT_DIR"]) / IMAGE_FOLDER
+    outcome = add_files(
+        current_app,
+        {folder / name: data for name, data in prepared.files.items()},
+        current_user.name,
+        gettext("Image for %(slug)s: %(alt)s", slug=slug, alt=alts[lang]),
+        "image_uploaded",
+    )
+    if outcome.error:
+        return _page(kind, slug, lang, fields, body, base, error=refusal(outcome.error), status=503)
+    snippets = {other: prepared.markdown(alt) for other, alt in alts.items()}
+    body = _inserted(body, snippets[lang], request.form.get("cursor", ""))
+    return _page(kind, slug, lang, fields, body, base, uploaded=snippets)
