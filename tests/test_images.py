@@ -187,3 +187,12 @@ def test_the_check_names_an_image_address_that_was_never_uploaded(workspace):
     form["body"] = "Text.\n\n![A chart](/images/chart-0123456789-800.png)\n"
     preview = client.post(f"{DOC}/en/preview", data=form)
     assert "is not among the uploaded images" in preview.get_data(as_text=True)
+
+
+def test_the_cursor_is_counted_as_the_browsers_script_counts_it():
+    from scorecard.web.admin.documents import _inserted
+
+    # The form sends \r\n; the script counts \n, and an emoji as two.
+    assert _inserted("Line 😀 one.\r\nLine two.", "IMG", "13") == "Line 😀 one.\n\nIMG\n\nLine two."
+    assert _inserted("Text.", "IMG", "") == "Text.\n\nIMG"
+    assert _inserted("Text.", "IMG", "99999999999999") == "Text.\n\nIMG"

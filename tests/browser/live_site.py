@@ -29,10 +29,12 @@ class LiveSite:
         self.process.wait(timeout=10)
 
 
-def _environment(instance: Path) -> dict[str, str]:
-    """A fresh instance folder (SQLite database, index) and settings that let tests post."""
+def _environment(instance: Path, content: Path | None) -> dict[str, str]:
+    """A fresh instance folder (SQLite database, index) and settings that let tests post;
+    `content`, a content folder of the test's own (else the project's)."""
     return {
         **os.environ,
+        **({"SCORECARD_CONTENT_DIR": str(content)} if content else {}),
         "SCORECARD_INSTANCE_PATH": str(instance),
         # Plain HTTP on loopback: production's Secure cookies would need HTTPS.
         "SCORECARD_ENV": "development",
@@ -58,16 +60,18 @@ def _flask(env: dict[str, str], *args: str) -> None:
     )
 
 
-def start(folder: Path, timeout: float = 60) -> LiveSite:
+def start(
+    folder: Path, content: Path | None = None, workers: int = 1, timeout: float = 60
+) -> LiveSite:
     """Migrate a new database, create an editor, start gunicorn; return once it listens."""
-    env = _environment(folder / "instance")
+    env = _environment(folder / "instance", content)
     password = secrets.token_urlsafe(16)
     _flask(env, "db", "upgrade")
     _flask(env, "editors", "create", EDITOR_NAME, "--password", password)
     log = folder / "gunicorn.log"
     with log.open("w") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0", "--workers", "1"]
+            [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0", "--workers", str(workers)]
             + ["--worker-class", "gthread", "--threads", "4", "wsgi:app"],
             cwd=PROJECT_ROOT,
             env=env,

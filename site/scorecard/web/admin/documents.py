@@ -389,9 +389,17 @@ def _alt(text: str) -> str:
 
 
 def _inserted(body: str, snippet: str, cursor: str) -> str:
-    """`snippet` as a paragraph of its own where the editor's cursor was (else at the end)."""
-    at = int(cursor) if cursor.isdigit() else len(body)
-    at = min(at, len(body))
+    """`snippet` as a paragraph of its own where the editor's cursor was (else at the end).
+
+    The browser counts the cursor in the text as its script sees it: lines end in \\n (the
+    form sends \\r\\n) and a character beyond the Basic Multilingual Plane (an emoji, a rare
+    CJK ideograph) counts twice."""
+    body = body.replace("\r\n", "\n")
+    units = int(cursor) if cursor.isdigit() and len(cursor) < 9 else len(body) * 2
+    at, counted = 0, 0
+    while at < len(body) and counted < units:
+        counted += 2 if ord(body[at]) > 0xFFFF else 1
+        at += 1
     before, after = body[:at].rstrip("\n"), body[at:].lstrip("\n")
     return "\n\n".join(part for part in (before, snippet, after) if part)
 
