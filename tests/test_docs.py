@@ -31,6 +31,8 @@ MADE_LATER = (
     "content-snapshot",
     "sites-enabled/",
     "sites-available/",
+    "content/images/",  # made by the first image an editor uploads
+    ".git/",
 )
 EXAMPLES = ("coal-worker-retraining", "shanxi-mine-closures", "site.3f2a9c1b7e4d.css")
 # Our own commands: flask-migrate's `db` group has more, documented by flask-migrate.

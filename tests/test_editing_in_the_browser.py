@@ -230,3 +230,41 @@ def test_without_a_repository_nothing_is_saved_and_the_text_stays(tmp_path):
     assert "Words I must not lose." in soup(refused).select_one("textarea#body").get_text()
     assert "is not in a git repository" in refused.get_data(as_text=True)
     assert (content / "recommendations" / "community-employment.en.md").read_text() == before
+
+
+def test_a_locked_repository_refuses_the_save_with_the_text_kept(workspace):
+    content, _, client = workspace
+    before = git(content, "rev-parse", "HEAD")
+    (content / ".git" / "index.lock").write_text("")  # another git command at work
+    client.set_cookie("lang", "zh")
+    action, data = form_of(client, f"{DOC}/en")
+    data.update(body="Words I must not lose.")
+    refused = client.post(action, data=data)
+    assert refused.status_code == 503
+    page = soup(refused)
+    assert (
+        "同一时刻有另一处修改正在保存，请再保存一次。" in page.select_one("[role=alert]").get_text()
+    )
+    assert "Words I must not lose." in page.select_one("textarea#body").get_text()
+    # Nothing half-done: the file as committed, nothing staged.
+    assert (
+        "Words I must not lose."
+        not in (content / "recommendations" / "community-employment.en.md").read_text()
+    )
+    (content / ".git" / "index.lock").unlink()
+    assert git(content, "status", "--porcelain") == ""
+    assert git(content, "rev-parse", "HEAD") == before
+    # Once the other command is done, the same form saves.
+    assert client.post(action, data=data).status_code == 303
+
+
+def test_a_dirty_repository_keeps_what_others_left_uncommitted(workspace):
+    content, _, client = workspace
+    other = content / "topics.yaml"
+    other.write_text(other.read_text() + "\n# a note someone is still writing\n")
+    action, data = form_of(client, f"{DOC}/en")
+    data.update(body="A change from the browser.")
+    assert client.post(action, data=data).status_code == 303
+    changed = git(content, "show", "--name-only", "--format=", "HEAD").split()
+    assert changed == ["recommendations/community-employment.en.md"]
+    assert git(content, "status", "--porcelain").strip() == "M topics.yaml"

@@ -196,3 +196,11 @@ def test_the_cursor_is_counted_as_the_browsers_script_counts_it():
     assert _inserted("Line 😀 one.\r\nLine two.", "IMG", "13") == "Line 😀 one.\n\nIMG\n\nLine two."
     assert _inserted("Text.", "IMG", "") == "Text.\n\nIMG"
     assert _inserted("Text.", "IMG", "99999999999999") == "Text.\n\nIMG"
+
+
+def test_the_uploads_file_name_is_never_used(workspace):
+    content, _, client = workspace
+    assert upload(client, png(), "../../recommendations/evil.en.md\x00.png").status_code == 200
+    (stored,) = (content / "images").iterdir()
+    assert stored.name.startswith("community-employment-") and stored.suffix == ".png"
+    assert not (content / "recommendations" / "evil.en.md").exists()

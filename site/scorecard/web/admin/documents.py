@@ -43,7 +43,7 @@ SAVE_REFUSALS = {
     ),
     "no_repository": _l(
         "The content is not in a git repository, so changes cannot be saved. Please tell a "
-        "developer (docs/deploying.md: where the content's repository lives)."
+        "developer (docs/deploying.md, “Where the content's repository lives”)."
     ),
 }
 SCAFFOLD_REFUSALS = {
