@@ -49,7 +49,9 @@ def post(client, url: str, **data):
 
 def log_lines(client) -> list[str]:
     rows = soup(client.get("/admin/audit")).select("table.audit tbody tr")
-    return [" | ".join(cell.get_text(strip=True) for cell in row.select("td")[1:]) for row in rows]
+    return [
+        " | ".join(cell.get_text(" ", strip=True) for cell in row.select("td")[1:]) for row in rows
+    ]
 
 
 def test_an_admin_makes_an_account_whose_password_is_shown_once_and_works(db_app, admin):
@@ -62,7 +64,7 @@ def test_an_admin_makes_an_account_whose_password_is_shown_once_and_works(db_app
     editor = db_app.test_client()
     assert sign_in(editor, "lin", password).status_code == 303
     assert editor.get("/admin/documents").status_code == 200
-    assert log_lines(admin)[:2] == ["lin | Signed in | lin", "ana | Account created | lin (editor)"]
+    assert log_lines(admin)[:2] == ["lin | Signed in | lin", "ana | Account created | lin (Editor)"]
 
 
 def test_an_editor_cannot_reach_the_account_pages(db_app, admin):
@@ -179,7 +181,7 @@ def test_the_command_line_names_an_admin_and_lists_the_accounts(db_app, db_clien
     assert listed.output == f"{editor}\tadmin\n"
     sign_in(db_client, editor, PASSWORD)
     assert db_client.get("/admin/accounts").status_code == 200
-    assert log_lines(db_client)[1] == f"(command line) | Role changed | {editor} (admin)"
+    assert log_lines(db_client)[1] == f"(command line) | Role changed | {editor} (Admin)"
 
 
 def test_every_action_the_log_records_has_words_in_both_languages():

@@ -44,14 +44,17 @@ class AuditEvent(Model):
     action: Mapped[str] = mapped_column(String(32))
     # What it was done to: an account, a document and its commit, a comment.
     subject: Mapped[str] = mapped_column(String(SUBJECT_LENGTH), default="")
+    # A role, for the events that give one (the web layer words it).
+    role: Mapped[str] = mapped_column(String(16), default="")
 
 
-def record(actor: str | None, action: str, subject: str = "") -> None:
+def record(actor: str | None, action: str, subject: str = "", role: str = "") -> None:
     """Add an event to the current transaction (the caller's `writing()` commits it)."""
     assert action in ACTIONS, action
-    db.session.add(
-        AuditEvent(actor=actor, action=action, subject=subject[:SUBJECT_LENGTH], at=utcnow())
+    event = AuditEvent(
+        actor=actor, action=action, subject=subject[:SUBJECT_LENGTH], role=role, at=utcnow()
     )
+    db.session.add(event)
 
 
 def events(number: int, size: int = 50) -> Page[AuditEvent] | None:

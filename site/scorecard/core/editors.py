@@ -108,7 +108,7 @@ def create_editor(name: str, password: str, role: str = "editor", by: str | None
         editor = Editor(name=name, session_token=new_session_token(), active=True, role=role)
         editor.set_password(password)
         db.session.add(editor)
-        record(by, "account_created", f"{name} ({role})")
+        record(by, "account_created", name, role)
     return editor
 
 
@@ -148,7 +148,7 @@ def set_role(name: str, role: str, by: str | None = None) -> None:
     with writing():
         editor.role = role
         editor.end_sessions()
-        record(by, "role_changed", f"{name} ({role})")
+        record(by, "role_changed", name, role)
 
 
 def _keep_an_admin(leaving: Editor) -> None:

@@ -30,6 +30,7 @@ def upgrade():
         sa.Column("actor", sa.String(length=80), nullable=True),
         sa.Column("action", sa.String(length=32), nullable=False),
         sa.Column("subject", sa.String(length=300), nullable=False),
+        sa.Column("role", sa.String(length=16), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_audit_events_at", "audit_events", ["at"])
