@@ -97,7 +97,7 @@ def save(
         commit = repository(app).save(dict(changes), author, message)
     except RepositoryError as error:
         return Outcome(problems=problems, error=error)
-    publisher().reload(changes)
+    publisher().check_for_changes()  # these files, and what else changed since the last look
     files = ", ".join(f"{path.parent.name}/{path.name}" for path in changes)
     with writing():
         record(author, action, f"{files} @ {commit[:12]}")

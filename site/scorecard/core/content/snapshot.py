@@ -65,7 +65,9 @@ def content_files(content_dir: Path) -> list[tuple[str, int, int]]:
         with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.is_dir():
-                    scan(entry.path, f"{prefix}{entry.name}/")
+                    # Not .git/ (content/ may be a repository of its own), nor any hidden folder.
+                    if not entry.name.startswith("."):
+                        scan(entry.path, f"{prefix}{entry.name}/")
                 elif entry.name.endswith(WATCHED):
                     stat = entry.stat()
                     found.append((prefix + entry.name, stat.st_size, stat.st_mtime_ns))

@@ -2,9 +2,10 @@
 
 from datetime import timedelta
 
-from flask import Flask
+from flask import Flask, request
 
 from ...core.editors import Editor, editor_by_session
+from ...core.publisher import publisher
 from ...extensions import login_manager
 from . import accounts, content, documents  # noqa: F401  (their pages are views of the admin blueprint)
 from .views import bp
@@ -16,7 +17,17 @@ def load_editor(session_token: str) -> Editor | None:
     return editor_by_session(session_token)
 
 
+def _latest_for_editors() -> None:
+    """An editor sees every change at once, whichever process answers: the one that took
+    a save publishes it, the others would only see it at their next look. So under /admin
+    each request looks first (a stat of the content files: editors are few)."""
+    if request.path.startswith(bp.url_prefix or "/admin"):
+        publisher().check_for_changes()
+
+
 def init_app(app: Flask) -> None:
+    # Before every other step of the request, so that nothing has read the edition yet.
+    app.before_request_funcs.setdefault(None, []).insert(0, _latest_for_editors)
     login_manager.init_app(app)
     login_manager.login_view = "admin.login"
     login_manager.login_message = None  # the sign-in page says what it is for
