@@ -5,6 +5,7 @@ gunicorn serves the site; readers post comments from several threads; the whole 
 comment answered with "received" (303) must be in the database, which must be intact.
 """
 
+import http.client
 import http.cookiejar
 import sqlite3
 import threading
@@ -49,8 +50,8 @@ def reader(base: str, number: int, acknowledged: list, stop: threading.Event) ->
             if answer.code == 303:  # received: the server has said the comment is stored
                 acknowledged.append(text)
                 sent += 1
-        except OSError:
-            return  # the server is gone
+        except (OSError, http.client.HTTPException):
+            return  # the server is gone (killed mid-answer, the page is cut short)
 
 
 def run_and_kill(server: Gunicorn) -> list[str]:

@@ -2,13 +2,15 @@
 
 from datetime import timedelta
 
-from flask import Flask, request
+from flask import Flask, request, session
 
 from ...core.editors import Editor, editor_by_session
 from ...core.publisher import publisher
 from ...extensions import login_manager
 from . import accounts, content, documents  # noqa: F401  (their pages are views of the admin blueprint)
 from .views import bp
+
+SESSION_USER = "_user_id"  # where Flask-Login keeps a signed-in editor's id in the session
 
 
 @login_manager.user_loader
@@ -19,9 +21,10 @@ def load_editor(session_token: str) -> Editor | None:
 
 def _latest_for_editors() -> None:
     """An editor sees every change at once, whichever process answers: the one that took
-    a save publishes it, the others would only see it at their next look. So under /admin
-    each request looks first (a stat of the content files: editors are few)."""
-    if request.path.startswith(bp.url_prefix or "/admin"):
+    a save publishes it, the others would only see it at their next look. So under /admin,
+    and on any page for a signed-in editor, each request looks first (a stat of the content
+    files: editors are few). Readers see it within CONTENT_WATCH_SECONDS."""
+    if request.path.startswith(bp.url_prefix or "/admin") or SESSION_USER in session:
         publisher().check_for_changes()
 
 
