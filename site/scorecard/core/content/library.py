@@ -23,6 +23,14 @@ from .schema import FrontMatter, GlossaryEntry, Metric, Ministry, Topic
 TOOLTIP = re.compile(r'<span class="term__tip"[^>]*>.*?</span>', re.DOTALL)
 # The permalink anchors on headings and numbered paragraphs (see permalinks.py).
 PERMALINK = re.compile(r'<a [^>]*class="permalink"[^>]*>#</a>')
+# What a search snippet leaves out: headings, footnote marks and the footnotes themselves.
+HEADING = re.compile(r"<h[1-6][^>]*>.*?</h[1-6]>", re.DOTALL)
+FOOTNOTE_MARK = re.compile(r"<sup id=\"fnref[^>]*>.*?</sup>", re.DOTALL)
+FOOTNOTES = re.compile(r'<div class="footnote">.*</div>', re.DOTALL)
+# A space between two Chinese characters or marks is only where a paragraph ended.
+CHINESE_GAP = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])"
+)
 
 
 # What a translator translates; the other fields (status, dates, topics...) are the
@@ -113,6 +121,14 @@ class Document:
     def text(self) -> str:
         """The body as plain text, for search; glossary pop-ups and anchors are not part of it."""
         return Markup(PERMALINK.sub("", TOOLTIP.sub("", self.html))).striptags()
+
+    @cached_property
+    def running_text(self) -> str:
+        """The body's paragraphs as one text, for search snippets: no headings, footnote
+        marks or footnotes, which read as part of the sentence once the tags are gone."""
+        html = FOOTNOTES.sub("", FOOTNOTE_MARK.sub("", HEADING.sub("", self.html)))
+        text = Markup(PERMALINK.sub("", TOOLTIP.sub("", html))).striptags()
+        return CHINESE_GAP.sub("", text) if self.lang == "zh" else text
 
     def __getstate__(self) -> dict:
         """A pickle (the content snapshot) holds the fields only: what cached_property

@@ -4,7 +4,7 @@ import difflib
 import re
 
 from markupsafe import Markup, escape
-from whoosh import highlight, qparser
+from whoosh import qparser
 from whoosh.query import And, Every, NullQuery, Or, Query, Term
 
 from ..content import Document, Library
@@ -15,6 +15,7 @@ from ..text import has_chinese
 from .analysis import to_simplified
 from .index import SPELLING_FIELDS, TEXT_FIELDS
 from .results import FACETS, PAGE_SIZE, Result, Results, SearchRequest
+from .snippets import snippet
 
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 LATIN = re.compile(r"[^\W\d_]", re.ASCII)
@@ -58,16 +59,6 @@ def _first_occurrence(text: str, terms: set[str]) -> int | None:
         if match:
             positions.append(match.start())
     return min(positions, default=None)
-
-
-def _mark_words(text: str, words: set[str]) -> Markup | None:
-    """Chinese words are substrings of the text, so marking them needs no analyser."""
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-    marked, last = Markup(), 0
-    for match in pattern.finditer(text):
-        marked += escape(text[last : match.start()]) + Markup("<mark>%s</mark>") % match.group()
-        last = match.end()
-    return marked + escape(text[last:]) if last else None
 
 
 class Searcher:
@@ -119,15 +110,15 @@ class Searcher:
             reverse=by_date,
         )
         ranked = [docnum for _, docnum in hits.top_n]
-        groups = self._best_per_group(ranked)
+        groups = self._groups(ranked)
         # A page past the end shows the last one: a live search narrows as the reader types.
         number = min(request.page, page_count(len(groups), PAGE_SIZE))
         hits_page = page_of(groups, number, PAGE_SIZE)
         assert hits_page is not None  # number is within range
         results = [
             result
-            for docnum in hits_page.items
-            if (result := self._result(docnum, query, request.lang, library))
+            for matched in hits_page.items
+            if (result := self._result(matched, query, request.lang, library))
         ]
         return Results(
             request=request,
@@ -137,12 +128,14 @@ class Searcher:
             truncated=truncated,
         )
 
-    def _best_per_group(self, ranked: list[int]) -> list[int]:
-        """One hit per document, in rank order: its language versions share a group."""
-        best: dict[str, int] = {}
+    def _groups(self, ranked: list[int]) -> list[dict[str, int]]:
+        """One entry per document, in the rank of its best version: each language version
+        that matched (language -> docnum), best first."""
+        groups: dict[str, dict[str, int]] = {}
         for docnum in ranked:
-            best.setdefault(self.stored[docnum]["group"], docnum)
-        return list(best.values())
+            stored = self.stored[docnum]
+            groups.setdefault(stored["group"], {}).setdefault(stored["language"], docnum)
+        return list(groups.values())
 
     def _facets(self, matched: list[int]) -> dict[str, list[tuple[str, int]]]:
         """For each facet value, how many documents (not language versions) match."""
@@ -157,9 +150,13 @@ class Searcher:
             for name, values in groups_by_value.items()
         }
 
-    def _result(self, docnum: int, query: Query, lang: str, library: Library) -> Result | None:
-        """The document in the reader's language, with a snippet from the version that
-        matched; None if the library no longer has that version (its index is a step behind)."""
+    def _result(
+        self, matched: dict[str, int], query: Query, lang: str, library: Library
+    ) -> Result | None:
+        """The document in the reader's language, with a snippet from the reader's language
+        version when it matched, else from the version that did; None if the library no
+        longer has that version (its index is a step behind)."""
+        docnum = matched.get(lang, next(iter(matched.values())))
         kind, slug, matched_lang = self.stored[docnum]["key"].split("/")
         versions = {
             code: doc
@@ -170,8 +167,7 @@ class Searcher:
             return None
         doc = versions.get(lang) or versions[matched_lang]
         other = next((d for d in versions.values() if d is not doc), None)
-        matched = versions[matched_lang]
-        snippet = self._snippet(matched, query)
+        snippet = self._snippet(versions[matched_lang], query)
         if snippet is None:
             return Result(
                 doc=doc, other=other, snippet=escape(doc.meta.summary), snippet_lang=doc.lang
@@ -186,21 +182,12 @@ class Searcher:
         """
         fieldname = f"body_{doc.lang}"
         terms = {word for name, word in query.iter_all_terms() if name == fieldname}
-        start = _first_occurrence(doc.text, terms)
-        if start is None:
+        text = doc.running_text
+        first = _first_occurrence(text, terms)
+        if first is None:
             return None
-        window = doc.text[max(0, start - 60) : start + 180]
-        if doc.lang == "zh":
-            return _mark_words(window, terms)
-        found = highlight.highlight(
-            window,
-            terms,
-            self.whoosh.schema[fieldname].analyzer,
-            highlight.ContextFragmenter(maxchars=240, surround=60),
-            highlight.HtmlFormatter(tagname="mark", between=" … "),
-            top=1,
-        )
-        return Markup(found) if found else None
+        analyzer = self.whoosh.schema[fieldname].analyzer
+        return snippet(text, first, terms, doc.lang, analyzer)
 
     def _suggestion(self, text: str) -> str | None:
         """The query with each unknown English word replaced by the nearest indexed word."""
