@@ -86,11 +86,12 @@ def test_chinese_documents_are_written_in_chinese(site_app, kind, slug):
 @pytest.mark.parametrize("path", PAGES)
 def test_pages_load_nothing_from_another_host(site_client, lang, path):
     page = soup(site_client.get(f"/{lang}{path}"))
-    # Canonical and alternate links name addresses, they load nothing; stylesheets and icons do.
+    # Canonical, alternate and licence links name addresses, they load nothing; stylesheets
+    # and icons do.
     loaded = [tag.get("src") for tag in page.select("[src]")] + [
         tag["href"]
         for tag in page.select("link[href]")
-        if tag["rel"][0] not in ("canonical", "alternate")
+        if tag["rel"][0] not in ("canonical", "alternate", "license")
     ]
     assert loaded and all(url.startswith("/") and not url.startswith("//") for url in loaded)
     named = [

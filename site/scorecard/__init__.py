@@ -17,6 +17,7 @@ from .web import (
     entry,
     feeds,
     i18n,
+    licensing,
     metrics,
     ministries,
     pages,
@@ -64,6 +65,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     render.init_app(app)
     templating.init_app(app)
+    licensing.init_app(app)
     for blueprint in (
         entry.bp,
         pages.bp,

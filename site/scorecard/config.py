@@ -33,6 +33,9 @@ class Config:
     TRANSLATIONS_DIR = PROJECT_ROOT / "translations"
     # The site's name, wherever it is shown: titles, previews, feeds, citations, letters.
     SITE_NAME = os.environ.get("SCORECARD_SITE_NAME") or "Climate Scorecard"
+    # The licence of the site's text and data (an SPDX id from core/licences.py): shown in
+    # the footer, on every document, in the feeds, the API and the downloads.
+    LICENCE = os.environ.get("SCORECARD_LICENCE") or "CC-BY-4.0"
     # The public address, such as https://scorecard.example.org: canonical links, previews,
     # feeds, the sitemap and QR codes use it. Unset: the address the request came to.
     SITE_URL = os.environ.get("SCORECARD_SITE_URL", "").rstrip("/")

@@ -56,6 +56,11 @@ def authors_since_setup(content) -> list[str]:
     return log.split()[:-1]  # the last is the set-up commit
 
 
+def published_everywhere(reader: Page, address: str, title: str) -> bool:
+    """Whether six requests in a row, whichever worker takes each, answer with `title`."""
+    return all(title in reader.request.get(address).text() for _ in range(6))
+
+
 def photo(path) -> None:
     image = Image.new("RGB", (2400, 1600), (30, 110, 60))
     image.paste((230, 190, 40), (0, 1000, 2400, 1600))
@@ -138,11 +143,11 @@ def test_a_new_recommendation_in_both_languages_published_from_the_browser(
     for lang, title in (("en", "Jobs for coal towns"), ("zh", "为煤炭城镇创造就业")):
         reader = people(lang, viewport=PHONE)
         address = f"/{lang}/recommendations/{SLUG}"
-        statuses = [reader.request.get(address).status for _ in range(6)]
-        if 404 in statuses:  # asked before the other worker looked: it does within 2 s
-            reader.wait_for_timeout(2500)
-            statuses = [reader.request.get(address).status for _ in range(6)]
-        assert statuses == [200] * 6
+
+        # (Until a worker has the new version, /zh shows the English one, with a notice.)
+        if not published_everywhere(reader, address, title):
+            reader.wait_for_timeout(2500)  # asked before the other worker looked: it does in 2 s
+        assert published_everywhere(reader, address, title)
         reader.goto(address)
         expect(reader.locator("h1")).to_have_text(title)
         image = reader.locator(".document__body img")

@@ -10,6 +10,7 @@ from ..core.languages import HTML_LANG
 from ..http.caching import from_edition, made_answer
 from ..http.current import current_edition
 from .labels import KIND_LABELS
+from .licensing import site_licence
 from .localized import localized_blueprint
 from .urls import document_url, external_url
 
@@ -42,6 +43,9 @@ def atom_feed(lang: str) -> bytes:
     feed.link(href=external_url("pages.home"), rel="alternate", type="text/html")
     feed.language(HTML_LANG[lang])
     feed.author({"name": site_name})
+    licence = site_licence()
+    rights = _("Under %(licence)s: %(url)s", licence=licence.name, url=licence.url)
+    feed.rights(rights)
     if shown_documents:
         feed.updated(_moment(shown_documents[0].doc.meta.last_modified))
     for shown in shown_documents:
@@ -54,6 +58,7 @@ def atom_feed(lang: str) -> bytes:
         entry.published(_moment(meta.date))
         entry.updated(_moment(meta.last_modified))
         entry.category(term=shown.doc.kind, label=str(KIND_LABELS[shown.doc.kind]))
+        entry.rights(rights)
     return feed.atom_str(pretty=True)
 
 

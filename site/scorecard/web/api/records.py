@@ -6,6 +6,7 @@ from ...core.content.schema import Metric, Ministry, Observation, Source, Topic
 from ...core.edition import Edition
 from ...core.kinds import LISTED
 from ...core.languages import DEFAULT_LANGUAGE, LANGUAGES
+from ..licensing import licence_record
 from ..urls import absolute, document_url, external_url, short_url
 
 
@@ -43,6 +44,7 @@ def document_record(edition: Edition, kind: str, slug: str) -> dict | None:
         "topics": list(first.meta.topics),
         "ministries": [{"id": ref.id, "role": ref.role} for ref in first.meta.ministries],
         "metrics": list(first.meta.metrics),
+        "license": licence_record(),
         "versions": {
             lang: {
                 "title": doc.meta.title,
@@ -104,6 +106,7 @@ def metric_record(edition: Edition, metric: Metric) -> dict:
         "pages": _pages("metrics.metric", metric_id=metric.id),
         "url": external_url("api.metric", metric_id=metric.id),
         "documents": [shown.doc.id for shown in edition.measured_by(metric.id, DEFAULT_LANGUAGE)],
+        "license": licence_record(),
     }
 
 

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from ...core.kinds import LISTED
 from ...http.caching import from_edition, made_answer
 from ...http.current import current_edition
+from ..licensing import licence_record
 from ..urls import external_url, site_root
 from .errors import BadParameter
 from .openapi import description
@@ -70,7 +71,8 @@ def index():
 @from_edition
 def openapi():
     return _answer(
-        ("api", "openapi"), lambda: description(site_root(), current_app.config["SITE_NAME"])
+        ("api", "openapi"),
+        lambda: description(site_root(), current_app.config["SITE_NAME"], licence_record()),
     )
 
 
