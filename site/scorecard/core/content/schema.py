@@ -83,6 +83,13 @@ class FrontMatter(Strict):
     # In a translation: the version (content hash) of the source file it was made from.
     translated_from: str | None = Field(default=None, pattern=r"^[0-9a-f]{12}$")
 
+    @property
+    def basis(self) -> Source | None:
+        """The source the document rests on: the first of its sources (docs/editing.md).
+        Readers see its publisher and year beside the site's own dates, so that a 2009
+        case does not read as news of the year it was put on the site."""
+        return self.sources[0] if self.sources else None
+
     @field_validator("summary", mode="before")
     @classmethod
     def _summary_written(cls, summary: object) -> object:
