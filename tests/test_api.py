@@ -36,6 +36,9 @@ def every_path(client) -> list[str]:
         "/api/v1/ministries",
         "/api/v1/metrics",
         "/api/v1/topics",
+        "/api/v1/search",
+        "/api/v1/search?q=employment",
+        "/api/v1/search?q=%E5%B0%B1%E4%B8%9A&lang=zh&sort=date",
     ]
     for record in client.get("/api/v1/documents").get_json()["documents"]:
         paths.append(f"/api/v1/documents/{record['id']}")
@@ -175,3 +178,35 @@ def test_metrics_come_with_their_series(site_app):
     metric = client.get("/api/v1/metrics/industrial-parks").get_json()
     assert metric["observations"] and all(o["source"]["title"] for o in metric["observations"])
     assert metric["pages"]["zh"].endswith("/zh/metrics/industrial-parks")
+
+
+def test_search_answers_as_the_search_page_does(openapi, site_app):
+    """The same results, in the same order, as /<lang>/search, with the snippet as text in
+    the reader's language where that version matches."""
+    from bs4 import BeautifulSoup
+
+    client = site_app.test_client()
+    spec = OpenAPI.from_dict(client.get("/api/v1/openapi.json").get_json())
+    for lang, query in (("zh", "绿色就业"), ("en", "green jobs"), ("zh", "green jobs")):
+        body = checked(spec, client, "/api/v1/search", query_string={"q": query, "lang": lang})
+        answer = body.get_json()
+        page = BeautifulSoup(
+            client.get(f"/{lang}/search", query_string={"q": query}).get_data(as_text=True),
+            "html.parser",
+        )
+        titles = [a.get_text() for a in page.select(".result__title a")]
+        assert [r["title"] for r in answer["results"]] == titles
+        assert answer["total"] == len(titles) > 0
+        assert all(r["lang"] == lang and r["snippet_lang"] == lang for r in answer["results"])
+        assert all("<mark>" not in r["snippet"] for r in answer["results"])
+        assert {f["value"] for f in answer["facets"]["language"]} == {"en", "zh"}
+
+
+@pytest.mark.parametrize(
+    "query", ["lang=fr", "kind=page", "language=de", "topic=happiness", "sort=random", "page=0"]
+)
+def test_search_refuses_bad_parameters_naming_them(openapi, client, query):
+    response = checked(openapi, client, f"/api/v1/search?q=jobs&{query}")
+    assert response.status_code == 400
+    name, value = query.split("=")
+    assert name in response.get_json()["error"]["message"]

@@ -1,11 +1,15 @@
 """The library's entries as JSON records, each language's texts side by side."""
 
+from collections.abc import Callable
+
 from flask import url_for
 
+from ...core.content import Document
 from ...core.content.schema import Metric, Ministry, Observation, Source, Topic
 from ...core.edition import Edition
 from ...core.kinds import LISTED
 from ...core.languages import DEFAULT_LANGUAGE, LANGUAGES
+from ...core.search.results import Results
 from ..licensing import licence_record
 from ..urls import absolute, document_url, external_url, short_url
 
@@ -107,6 +111,42 @@ def metric_record(edition: Edition, metric: Metric) -> dict:
         "url": external_url("api.metric", metric_id=metric.id),
         "documents": [shown.doc.id for shown in edition.measured_by(metric.id, DEFAULT_LANGUAGE)],
         "license": licence_record(),
+    }
+
+
+def _version_link(doc: Document) -> dict:
+    return {"lang": doc.lang, "title": doc.meta.title, "url": document_url(doc, external=True)}
+
+
+def search_record(results: Results, page_url: Callable[[int], str]) -> dict:
+    """A search's answer: the page of results (each document once, in the reader's
+    language where it exists, with its snippet as plain text), the facets and the pages."""
+    page = results.page
+    return {
+        "query": results.request.cleaned()[0],
+        "truncated": results.truncated,
+        "total": results.total,
+        "page": page.number,
+        "pages": page.count,
+        "previous": page_url(page.previous) if page.previous else None,
+        "next": page_url(page.next) if page.next else None,
+        "suggestion": results.suggestion,
+        "results": [
+            {
+                "id": result.doc.id,
+                "kind": result.doc.kind,
+                **_version_link(result.doc),
+                "record": external_url("api.document", kind=result.doc.kind, slug=result.doc.slug),
+                "snippet": result.snippet.striptags(),
+                "snippet_lang": result.snippet_lang,
+                "other": _version_link(result.other) if result.other else None,
+            }
+            for result in page.items
+        ],
+        "facets": {
+            name: [{"value": value, "count": count} for value, count in counts]
+            for name, counts in results.facets.items()
+        },
     }
 
 

@@ -10,7 +10,11 @@ from collections.abc import Callable, Collection
 from flask import Blueprint, abort, current_app, jsonify, request
 from flask_babel import gettext as _
 
+from ...core import search as site_search
 from ...core.kinds import LISTED
+from ...core.languages import DEFAULT_LANGUAGE, LANGUAGES
+from ...core.search.results import SORTS, SearchRequest
+from ...core.text import small_number
 from ...http.caching import from_edition, made_answer
 from ...http.current import current_edition
 from ..licensing import licence_record
@@ -22,6 +26,7 @@ from .records import (
     document_records,
     metric_record,
     ministry_record,
+    search_record,
     topic_record,
 )
 
@@ -62,6 +67,7 @@ def index():
             "ministries": external_url("api.ministries"),
             "metrics": external_url("api.metrics"),
             "topics": external_url("api.topics"),
+            "search": external_url("api.search"),
             "openapi": external_url("api.openapi"),
         },
     )
@@ -144,6 +150,31 @@ def metric(metric_id: str):
     edition = current_edition()
     found = edition.library.metrics.get(metric_id) or abort(404)
     return jsonify(metric_record(edition, found))
+
+
+@bp.get("/search")
+@from_edition
+def search():
+    """The site's search, as data: the same parameters as /<lang>/search, plus `lang`
+    (the reader's language: which version each result shows, and its snippet)."""
+    library = current_edition().library
+    lang = _choice("lang", LANGUAGES) or DEFAULT_LANGUAGE
+    _choice("kind", LISTED)
+    _choice("language", LANGUAGES)
+    _choice("topic", library.topics)
+    _choice("ministry", library.ministries)
+    _choice("sort", SORTS)
+    if "page" in request.args and not small_number(request.args["page"]):
+        raise BadParameter(_("'page' must be a whole number from 1."))
+    max_length = current_app.config["SEARCH_MAX_CHARACTERS"]
+    asked = SearchRequest.from_args(request.args, lang, max_length)
+    results = site_search.search(asked, current_edition())
+    return jsonify(
+        search_record(
+            results,
+            lambda number: external_url("api.search", **asked.args(page=number), lang=lang),
+        )
+    )
 
 
 @bp.get("/topics")
