@@ -43,7 +43,11 @@ def test_article_shows_everything_a_reader_needs(client):
     assert article.h1.get_text() == "Both languages"
     assert "A recommendation published" in page.select_one(".document__summary").get_text()
     facts = page.select_one(".facts").get_text(" ", strip=True)
-    assert "Published May 1, 2024" in facts and "Updated June 1, 2024" in facts
+    assert (
+        "Published on this site May 1, 2024" in facts
+        and "Based on ILO, 2009" in facts
+        and "Updated June 1, 2024" in facts
+    )
     assert "Northeast China" in facts
     assert [a["href"] for a in page.select(".toc a")] == ["#context", "#detail", "#context_1"]
     contact = page.select_one(".contact-card").get_text(" ", strip=True)

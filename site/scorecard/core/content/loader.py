@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from ..kinds import FOLDERS
 from ..languages import LANGUAGES
+from .cjk_typography import ChineseTypographyExtension
 from .glossary import GlossaryExtension
 from .library import Document, Library, Problem
 from .lines import entry_field_line, entry_line, front_matter_line
@@ -315,6 +316,7 @@ def _renderers(
                 GlossaryExtension(glossary, lang),
                 PermalinkExtension(permalink_labels[lang]),
                 PicturesExtension(),
+                *([ChineseTypographyExtension()] if lang == "zh" else []),
             ],
         )
         for lang in LANGUAGES
