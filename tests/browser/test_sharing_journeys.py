@@ -62,3 +62,37 @@ def test_the_open_share_panel_has_no_accessibility_violation(new_reader, axe_scr
     page.goto(f"/zh/{ARTICLE}")
     page.locator("details.share summary").click()
     assert violations(page, axe_script) == []
+
+
+# What a share sheet, a link preview or a feed reader takes from the page's head.
+HEAD = """() => {
+  const content = (selector) => {
+    const found = document.querySelector(selector);
+    return found ? found.content || found.href : null;
+  };
+  return {
+    title: document.title,
+    lang: document.documentElement.lang,
+    canonical: content('link[rel="canonical"]'),
+    ogUrl: content('meta[property="og:url"]'),
+    ogLocale: content('meta[property="og:locale"]'),
+    ogTitle: content('meta[property="og:title"]'),
+    description: content('meta[name="description"]'),
+    feed: content('link[type="application/atom+xml"]'),
+  };
+}"""
+
+
+@pytest.mark.parametrize(
+    ("start", "other", "label"), [("en", "zh", "中文"), ("zh", "en", "English")]
+)
+def test_after_the_toggle_the_head_is_the_new_pages_own(new_reader, site, start, other, label):
+    page = new_reader(start)
+    page.goto(f"/{start}/{ARTICLE}")
+    page.get_by_role("link", name=label).click()
+    expect(page).to_have_url(f"{site.url}/{other}/{ARTICLE}")
+    fresh = new_reader(other)
+    fresh.goto(f"/{other}/{ARTICLE}")
+    after, expected = page.evaluate(HEAD), fresh.evaluate(HEAD)
+    assert after == expected
+    assert f"/{other}/" in after["canonical"] and f"/{other}/" in after["ogUrl"]

@@ -1,15 +1,7 @@
-// After HTMX swaps a page in (the language toggle), give <html> the new page's language,
-// so that screen readers, fonts and hyphenation follow the text.
-document.addEventListener("htmx:afterSettle", function () {
-  var site = document.querySelector("[data-html-lang]");
-  if (site) {
-    document.documentElement.lang = site.getAttribute("data-html-lang");
-  }
-});
-
 // The language toggle keeps the reader's place. Both languages share their section ids,
-// so the section being read travels as the address's #fragment. With a section to keep,
-// this is a full page load (the browser then scrolls to it); otherwise htmx swaps the page.
+// so the section being read travels as the address's #fragment. The toggle is a plain
+// link, a full page load: the new page's whole head (title, canonical, og:url, og:locale,
+// description, feed) comes with it, so what a reader shares next is that page.
 // The header scrolls away, so the reader usually scrolls up to reach the toggle: the place
 // kept is the section where the reader last stopped scrolling, not the top of the page.
 (function () {
@@ -41,10 +33,6 @@ document.addEventListener("htmx:afterSettle", function () {
     }, PAUSE_MS);
   }, { passive: true });
 
-  document.addEventListener("htmx:afterSettle", function () {
-    lastRead = null;
-  });
-
   document.addEventListener("click", function (event) {
     var toggle = event.target.closest && event.target.closest(".language-toggle");
     if (!toggle || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) {
@@ -54,8 +42,6 @@ document.addEventListener("htmx:afterSettle", function () {
     if (!section) {
       return;
     }
-    // Before htmx sees the click (this listener runs in the capture phase).
-    event.stopPropagation();
     event.preventDefault();
     window.location.assign(toggle.href.split("#")[0] + "#" + encodeURIComponent(section));
   }, true);
