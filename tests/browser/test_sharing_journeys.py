@@ -6,6 +6,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import PHONE
 from .test_accessibility import violations
 from .tour import ARTICLE
 
@@ -96,3 +97,42 @@ def test_after_the_toggle_the_head_is_the_new_pages_own(new_reader, site, start,
     after, expected = page.evaluate(HEAD), fresh.evaluate(HEAD)
     assert after == expected
     assert f"/{other}/" in after["canonical"] and f"/{other}/" in after["ogUrl"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "share", "copied"), [("en", "Share", "Link copied"), ("zh", "分享", "链接已复制")]
+)
+def test_share_is_in_the_first_screen_of_a_phone_and_uses_its_share_sheet(
+    new_reader, site, lang, share, copied
+):
+    page = new_reader(lang, viewport=PHONE)
+    # The phone's own share sheet, as a phone browser offers it: record what it is given.
+    page.add_init_script(
+        "navigator.share = (data) => { window.shared = data; return Promise.resolve(); };"
+    )
+    page.goto(f"/{lang}/{ARTICLE}")
+    button = page.get_by_role("link", name=share, exact=True).first
+    box = button.bounding_box()
+    assert box and box["y"] + box["height"] <= PHONE["height"], box
+    expect(page.locator(".document__actions a[href='#comments']")).to_be_visible()
+    button.click()
+    shared = page.evaluate("() => window.shared")
+    assert shared["url"] == f"{site.url}/{lang}/{ARTICLE}"
+    assert shared["title"] == page.locator("h1").inner_text()
+    # A browser without one copies the link instead, and says so.
+    other = new_reader(lang, viewport=PHONE)
+    other.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    other.add_init_script("delete Navigator.prototype.share;")
+    other.goto(f"/{lang}/{ARTICLE}")
+    other.get_by_role("link", name=share, exact=True).first.click()
+    expect(other.locator("#copy-status")).to_have_text(copied)
+    assert other.evaluate("() => navigator.clipboard.readText()").endswith(f"/{lang}/{ARTICLE}")
+
+
+def test_chinese_pages_offer_weibo_first_and_no_qr_code_on_a_phone(new_reader):
+    page = new_reader("zh", viewport=PHONE)
+    page.goto(f"/zh/{ARTICLE}")
+    page.locator(".share > summary").click()
+    networks = page.locator(".share-links a").all_inner_texts()
+    assert networks[0] == "微博" and networks[-2:] == ["X", "LinkedIn"]
+    expect(page.locator(".wechat-share")).to_be_hidden()

@@ -88,9 +88,12 @@ class Publisher:
     def check_for_changes(self) -> bool:
         """Read again what changed in content/ since the last look; True if anything did."""
         now, requested = self._stat(), self._requested()
-        if self._edition is None or (now == self._seen and requested == self._reload_requested):
-            return False
+        # Under the lock: when another thread (the watcher) has seen these files and is
+        # still reading them, this waits for its edition rather than serve the old one.
         with self._lock:
+            unchanged = now == self._seen and requested == self._reload_requested
+            if self._edition is None or unchanged:
+                return False
             before = self._seen or {}
             changed = sorted(n for n in now.keys() | before.keys() if now.get(n) != before.get(n))
             everything = requested != self._reload_requested

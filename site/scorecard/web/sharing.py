@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..core.content import Shown
 from ..http.current import current_edition
-from .i18n import preferred_language
+from .i18n import current_language, preferred_language
 from .urls import document_links, document_path, short_url
 
 bp = Blueprint("sharing", __name__)
@@ -28,25 +28,36 @@ class ShareLink:
     href: str
 
 
-def share_links(url: str, title: str, summary: str) -> list[ShareLink]:
+# The networks in the order readers of each language reach for them: X and LinkedIn are
+# blocked on the mainland, so Chinese pages start with Weibo (WeChat shares by QR code).
+NETWORK_ORDER = {
+    "en": ("email", "x", "linkedin", "weibo"),
+    "zh": ("weibo", "email", "x", "linkedin"),
+}
+
+
+def share_links(url: str, title: str, summary: str, lang: str) -> list[ShareLink]:
     """Links that open a prefilled message or post; the reader still decides to send it."""
     mail = "mailto:?" + urlencode(
         {"subject": title, "body": f"{summary}\n\n{url}"}, quote_via=quote
     )
-    return [
-        ShareLink("email", str(_l("E-mail")), mail),
-        ShareLink("x", "X", "https://x.com/intent/tweet?" + urlencode({"text": title, "url": url})),
-        ShareLink(
+    links = {
+        "email": ShareLink("email", str(_l("E-mail")), mail),
+        "x": ShareLink(
+            "x", "X", "https://x.com/intent/tweet?" + urlencode({"text": title, "url": url})
+        ),
+        "linkedin": ShareLink(
             "linkedin",
             "LinkedIn",
             "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
         ),
-        ShareLink(
+        "weibo": ShareLink(
             "weibo",
             str(_l("Weibo")),
             "https://service.weibo.com/share/share.php?" + urlencode({"url": url, "title": title}),
         ),
-    ]
+    }
+    return [links[network] for network in NETWORK_ORDER[lang]]
 
 
 @lru_cache(maxsize=512)
@@ -83,6 +94,6 @@ def share_context(shown: Shown) -> dict:
     return {
         "share_url": url,
         "share_short_url": short_url(doc),
-        "share_links": share_links(url, doc.meta.title, doc.meta.summary),
+        "share_links": share_links(url, doc.meta.title, doc.meta.summary, current_language()),
         "share_qr": qr_svg(url, str(_l("QR code of this page's address"))),
     }

@@ -41,6 +41,19 @@
   }
 
   document.addEventListener("click", function (event) {
+    // Share, under the title: the phone's own share sheet where the browser has one (it
+    // lists WeChat, Weibo, messages... as the reader has them), else the link copied.
+    var share = event.target.closest(".document__action--share");
+    if (share) {
+      var address = share.getAttribute("data-share-url");
+      event.preventDefault();
+      if (navigator.share) {
+        navigator.share({ title: share.getAttribute("data-share-title"), url: address }).catch(function () {});
+      } else {
+        copy(address, "link-copied");
+      }
+      return;
+    }
     var button = event.target.closest(".copy-button");
     if (button) {
       var source = document.getElementById(button.getAttribute("data-copy"));
