@@ -1,6 +1,6 @@
 """Readers post, reply, edit and withdraw comments; on SQLite and on PostgreSQL."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import update
@@ -41,6 +41,25 @@ def test_an_approved_comment_is_shown_to_everyone_marked_with_its_language(db_ap
     assert shown["lang"] == "zh-Hans"
     assert shown.select_one(".comment__lang").get_text() == "Chinese"
     assert shown.select_one(".comment__author").get_text() == "Anonymous"
+
+
+def test_a_comment_time_names_its_zone_utc_in_english_beijing_time_in_chinese(db_app, db_client):
+    new = comment_id(post_comment(db_client, "Worth a try."))
+    with db_app.app_context():
+        db.session.execute(
+            update(Comment)
+            .where(Comment.id == new)
+            .values(status=Status.APPROVED, created_at=datetime(2026, 3, 9, 20, 5, 42))
+        )
+        db.session.commit()
+    reader = db_app.test_client()
+    [english] = soup(reader.get(DOCUMENT)).select("#comments .comment time")
+    [chinese] = soup(reader.get(CHINESE_DOCUMENT)).select("#comments .comment time")
+    assert english.get_text() == "9 Mar 2026, 20:05 UTC"
+    assert chinese.get_text() == "2026年3月10日 04:05（北京时间）"  # the next morning in Beijing
+    # What the page's script converts to the reader's own zone, where that is another.
+    assert english["datetime"] == chinese["datetime"] == "2026-03-09T20:05:42Z"
+    assert (english["data-zone"], chinese["data-zone"]) == ("UTC", "Asia/Shanghai")
 
 
 def test_posting_with_htmx_answers_with_the_comment_section(db_client):

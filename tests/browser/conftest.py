@@ -102,11 +102,14 @@ class Readers:
         viewport: dict = DESKTOP,
         javascript: bool = True,
         bypass_csp: bool = False,
+        zone: str = "UTC",
     ) -> Page:
-        """A page for a reader whose browser prefers `lang`; bypass_csp only to inject axe-core."""
+        """A page for a reader whose browser prefers `lang`, in time zone `zone`; bypass_csp
+        only to inject axe-core."""
         context = self.browser.new_context(
             base_url=self.origin,
             locale=LOCALES[lang],
+            timezone_id=zone,
             viewport=viewport,
             java_script_enabled=javascript,
             bypass_csp=bypass_csp,

@@ -1,7 +1,9 @@
 """What readers and editors do on the site, in a real browser with JavaScript on."""
 
+import datetime as dt
 import re
 import uuid
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -105,3 +107,21 @@ def test_a_comment_awaits_moderation_until_an_editor_approves_it(new_reader, sit
     expect(published).to_be_visible()
     expect(published).to_contain_text("Li Wei")
     expect(published).not_to_contain_text("Awaiting moderation")
+
+    # Its time: Beijing time on the Chinese page, for a reader in Beijing as for the page;
+    # a reader elsewhere sees their own zone's time, the page's kept as the tooltip.
+    at = dt.datetime.fromisoformat(published.locator("time").get_attribute("datetime"))
+    in_beijing = new_reader("zh", zone="Asia/Shanghai")
+    in_beijing.goto(f"/zh/{ARTICLE}")
+    beijing_time = in_beijing.locator(".comment", has_text=text).locator("time")
+    expect(beijing_time).to_contain_text(
+        at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%H:%M（北京时间）")
+    )
+    in_new_york = new_reader("zh", zone="America/New_York")
+    in_new_york.goto(f"/zh/{ARTICLE}")
+    new_york_time = in_new_york.locator(".comment", has_text=text).locator("time")
+    expect(new_york_time).to_contain_text(
+        at.astimezone(ZoneInfo("America/New_York")).strftime("%H:%M")
+    )
+    expect(new_york_time).not_to_contain_text("北京时间")
+    expect(new_york_time).to_have_attribute("title", re.compile("北京时间"))

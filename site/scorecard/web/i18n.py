@@ -27,6 +27,14 @@ def current_language() -> str:
     return prefix if prefix in LANGUAGES else preferred_language()
 
 
+# The zone each language's pages show times in: flask-babel converts stored UTC to it.
+PAGE_TIME_ZONE = {"en": "UTC", "zh": "Asia/Shanghai"}
+
+
+def page_time_zone() -> str:
+    return PAGE_TIME_ZONE[current_language()]
+
+
 def compile_catalogues(source: Path, target: Path) -> None:
     """Compile translations/*.po into target/ when missing or older, so a fresh clone just works."""
     for po_path in source.glob("*/LC_MESSAGES/*.po"):
@@ -48,4 +56,4 @@ def init_app(app: Flask) -> None:
     compile_catalogues(Path(app.config["TRANSLATIONS_DIR"]), compiled)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(compiled)
     app.config["BABEL_DEFAULT_LOCALE"] = DEFAULT_LANGUAGE
-    babel.init_app(app, locale_selector=current_language)
+    babel.init_app(app, locale_selector=current_language, timezone_selector=page_time_zone)

@@ -13,6 +13,7 @@ from ..http.current import current_edition
 from . import problems, quantities, urls
 from .i18n import current_language
 from .labels import KIND_LABELS, LANGUAGE_NAMES, template_labels
+from .moments import moment
 from .render import frame_template
 
 # Open Graph names locales language_TERRITORY.
@@ -76,5 +77,6 @@ def init_app(app: Flask) -> None:
         observation=quantities.format_observation,
         amount=quantities.format_amount,
         period=quantities.format_period,
+        moment=moment,
     )
     app.context_processor(_page_context)

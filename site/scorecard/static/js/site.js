@@ -46,3 +46,24 @@
     window.location.assign(toggle.href.split("#")[0] + "#" + encodeURIComponent(section));
   }, true);
 })();
+
+// Times of day in the reader's own zone. The page shows them in its language's zone (UTC,
+// or Beijing time), named; where the reader's zone is another, they are shown in theirs.
+(function () {
+  function showLocalTimes() {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    var format = new Intl.DateTimeFormat(document.documentElement.lang, {
+      year: "numeric", month: "short", day: "numeric",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"
+    });
+    document.querySelectorAll("time[data-moment]").forEach(function (time) {
+      if (time.getAttribute("data-zone") !== zone) {
+        time.title = time.textContent;
+        time.textContent = format.format(new Date(time.getAttribute("datetime")));
+        time.setAttribute("data-zone", zone);
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", showLocalTimes);
+  document.addEventListener("htmx:afterSettle", showLocalTimes);
+})();
