@@ -73,14 +73,14 @@ class Publisher:
     @property
     def edition(self) -> Edition:
         """The edition being served; the first call loads it (from the snapshot if it can)."""
-        edition = self._edition
-        if edition is None:
+        if self._edition is None:
             with self._lock:
                 if self._edition is None:
                     self._seen, self._reload_requested = self._stat(), self._requested()
                     self._edition = self._built(content.start_up_library(self.app))
-                edition = self._edition
         self._watch()
+        edition = self._edition
+        assert edition is not None
         if edition.expires_at and self.clock() >= edition.expires_at:
             edition = self._republished(edition)
         return edition
@@ -187,6 +187,9 @@ class Publisher:
             if self._watching_pid == os.getpid():
                 return
             self._watching_pid = os.getpid()
+            # A worker forked long ago answers its first request with what is there now,
+            # not with the edition its parent loaded.
+            self.check_for_changes()
             thread = threading.Thread(
                 target=self._keep_watching, args=(seconds,), name="content-watcher", daemon=True
             )
