@@ -2,15 +2,19 @@
 
 import json
 import threading
+import uuid
 
+import psycopg
+import pytest
 from sqlalchemy import event, func, select, text
 
 from comment_helpers import comment_id, post_comment
 from scorecard.core.comments import store
 from scorecard.core.comments.models import Comment, Status
 from scorecard.core.database import db
+from scorecard.core.editors import Editor
 
-from conftest import FIXTURE_CONTENT, build_app
+from conftest import FIXTURE_CONTENT, PASSWORD, build_app, server_url, sign_in, soup
 
 DOCUMENT_KEY = "recommendation/both-languages"
 
@@ -86,6 +90,52 @@ def test_export_and_import_round_trip_between_databases(db_app, db_client, tmp_p
         assert new.id > reply
     again = target.test_cli_runner().invoke(args=["comments", "import", str(backup)])
     assert again.exit_code == 1 and "empty" in again.output
+
+
+@pytest.fixture
+def empty_like(db_app, tmp_path):
+    """An app on a new, empty database of the same kind as db_app's."""
+    with db_app.app_context():
+        kind = db.engine.dialect.name
+    settings, made = {}, None
+    if kind == "postgresql":
+        server = server_url("TEST_DATABASE_URL", "PostgreSQL")
+        made = f"scorecard_import_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{made}"')
+        settings["DATABASE_URL"] = f"{server.rsplit('/', 1)[0]}/{made}"
+    app = build_app(FIXTURE_CONTENT, tmp_path / "empty", **settings)
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+    if made:
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{made}" WITH (FORCE)')
+
+
+def test_export_import_export_gives_the_same_file_with_the_moderators_names(
+    db_app, db_client, editor, empty_like, tmp_path
+):
+    new = comment_id(post_comment(db_client, "Moderated by a person"))
+    sign_in(db_client, editor, PASSWORD)
+    token = soup(db_client.get("/admin/")).select_one('input[name="csrf_token"]')["value"]
+    db_client.post(f"/admin/comments/{new}/approve", data={"csrf_token": token})
+    exported = export(db_app)
+    assert exported["editors"] == [editor]
+    assert "password" not in json.dumps(exported) and "scrypt" not in json.dumps(exported)
+    backup = tmp_path / "comments.json"
+    backup.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+
+    # Into an empty database that has no accounts at all.
+    result = empty_like.test_cli_runner().invoke(args=["comments", "import", str(backup)])
+    assert result.exit_code == 0, result.output
+    assert f"flask editors enable {editor}" in result.output
+    assert export(empty_like) == exported
+    # The account is there for the record, disabled, and opens with no password.
+    with empty_like.app_context():
+        [account] = db.session.scalars(select(Editor)).all()
+        assert (account.name, account.active) == (editor, False)
+        assert not account.check_password(PASSWORD) and not account.check_password("")
 
 
 def test_import_refuses_a_file_that_is_not_an_export(db_app, db_client, tmp_path):

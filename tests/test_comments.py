@@ -5,7 +5,14 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import update
 
-from comment_helpers import DOCUMENT, comment_form, comment_id, post_comment, textarea
+from comment_helpers import (
+    DOCUMENT,
+    SAME_ORIGIN,
+    comment_form,
+    comment_id,
+    post_comment,
+    textarea,
+)
 from scorecard.core.comments.models import Comment, Status
 from scorecard.core.database import db
 
@@ -273,3 +280,108 @@ def test_an_oversized_request_is_refused_with_a_clear_page(db_client):
     response = db_client.post(action, data={**fields, "body": "x" * 70_000})
     assert response.status_code == 413
     assert soup(response).h1.get_text() == "Too much to send"
+
+
+def _edit_token(client, comment: int) -> str:
+    page = soup(client.get(f"/en/comments/{comment}/edit"))
+    return page.select_one('input[name="csrf_token"]')["value"]
+
+
+def test_an_approved_comment_keeps_the_text_the_editor_approved(db_app, db_client):
+    new = comment_id(post_comment(db_client, "Local co-design works."))
+    token = _edit_token(db_client, new)
+    set_status(db_app, new, Status.APPROVED)
+    [mine] = comments_on(db_client)
+    actions = mine.select_one(".comment__actions").get_text()
+    assert "Edit" not in actions and "Delete" in actions  # the author may still withdraw it
+    rewritten = db_client.post(
+        f"/en/comments/{new}/edit",
+        data={"csrf_token": token, "body": "Buy cheap pills at https://spam.example"},
+    )
+    assert rewritten.status_code == 403
+    assert "its text stays as approved" in rewritten.get_data(as_text=True)
+    [shown] = comments_on(db_app.test_client())
+    assert shown.select_one(".comment__body").get_text().strip() == "Local co-design works."
+    assert db_client.post(f"/zh/comments/{new}/edit", data={"csrf_token": token}).status_code == 403
+    withdrawn = db_client.post(f"/en/comments/{new}/delete", data={"csrf_token": token})
+    assert withdrawn.status_code == 303 and comments_on(db_app.test_client()) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "chosen", "expected"),
+    [
+        (DOCUMENT, "社区参与很重要，应该在矿井关闭之前开始。", "", "zh"),
+        (CHINESE_DOCUMENT, "Training should start before the mines close.", "", "en"),
+        (DOCUMENT, "我同意 ILO 的看法：https://www.ilo.org/global/topics/green-jobs", "", "zh"),
+        (CHINESE_DOCUMENT, "ok 好", "", "zh"),  # as much of each: the page decides
+        (DOCUMENT, "见《就业促进法》section 3", "en", "en"),  # the author's choice stands
+    ],
+    ids=["chinese-on-english-page", "english-on-chinese-page", "link", "tie", "chosen"],
+)
+def test_a_comment_is_labelled_with_the_language_it_is_written_in(
+    db_app, db_client, path, body, chosen, expected
+):
+    new = comment_id(post_comment(db_client, body, path=path, lang=chosen))
+    set_status(db_app, new, Status.APPROVED)
+    reader = db_app.test_client()
+    shown = soup(reader.get(f"{DOCUMENT}?comments={expected}")).select(f"#comment-{new}")
+    assert shown and shown[0]["lang"] == {"en": "en", "zh": "zh-Hans"}[expected]
+    other = "en" if expected == "zh" else "zh"
+    assert not soup(reader.get(f"{DOCUMENT}?comments={other}")).select(f"#comment-{new}")
+
+
+def test_the_author_can_correct_the_language_while_the_comment_awaits_moderation(db_app, db_client):
+    new = comment_id(post_comment(db_client, "OK 好的"))
+    token = _edit_token(db_client, new)
+    data = {"csrf_token": token, "body": "OK 好的", "lang": "zh"}
+    assert db_client.post(f"/en/comments/{new}/edit", data=data).status_code == 303
+    with db_app.app_context():
+        assert db.session.get(Comment, new).lang == "zh"
+
+
+def test_the_same_comment_sent_twice_is_kept_once(db_app, db_client):
+    first = post_comment(db_client, "Start retraining two years before closure.")
+    again = post_comment(db_client, "Start retraining two years before closure.")
+    assert again.status_code == 303 and again.headers["Location"] == first.headers["Location"]
+    copier = post_comment(db_app.test_client(), "Start retraining two years before closure.")
+    assert copier.status_code == 422
+    assert (
+        "same comment is already on this page"
+        in soup(copier).select_one(".comments__message").get_text()
+    )
+    with db_app.app_context():
+        assert db.session.query(Comment).count() == 1
+
+
+def test_the_bot_check_holds_on_a_page_from_a_cache(db_app, db_client):
+    """The page carries no stamp (a cache may keep it for an hour): the browser asks for
+    one as the reader starts to write, and the time is counted from then."""
+    page = db_client.get(DOCUMENT)
+    stamp = soup(page).select_one('#comment-form input[name="started"]')
+    assert not stamp.get("value") and stamp["hx-trigger"].startswith("focusin")
+    asked = db_client.get(stamp["hx-get"])
+    assert asked.headers["Cache-Control"] == "no-store"
+    db_app.config["COMMENT_MIN_SECONDS"] = 60
+    try:
+        # A bot that posts the cached page's form at once: sent back, its text kept.
+        action, fields = comment_form(db_client)
+        bare = db_client.post(
+            action, data={**fields, "started": "", "body": "Bot text"}, headers=SAME_ORIGIN
+        )
+        assert bare.status_code == 422
+        assert textarea(soup(bare)) == "Bot text"
+        assert (
+            "check your comment, then send it again"
+            in soup(bare).select_one(".comments__message").get_text()
+        )
+        # A fresh stamp, used at once: too quick, however old the page was.
+        quick = post_comment(db_client, "Instant text")
+        assert quick.status_code == 422 and "That was quick" in quick.get_data(as_text=True)
+    finally:
+        db_app.config["COMMENT_MIN_SECONDS"] = 0
+    # The page sent back carries its own stamp: the reader sends it again, and it goes.
+    resent = soup(bare).select_one("#comment-form")
+    fields = {f["name"]: f.get("value", "") for f in resent.select("input")}
+    assert fields["started"]
+    sent = db_client.post(action, data={**fields, "body": "Bot text"}, headers=SAME_ORIGIN)
+    assert sent.status_code == 303

@@ -40,6 +40,10 @@ def reader(base: str, number: int, acknowledged: list, stop: threading.Event) ->
             page = BeautifulSoup(browser.open(base + DOCUMENT, timeout=10).read(), "html.parser")
             form = page.select_one("#comment-form")
             fields = {i["name"]: i.get("value", "") for i in form.select("input")}
+            # What the page's script asks for as the reader starts to write.
+            stamp = form.select_one('input[name="started"]')["hx-get"]
+            answer = BeautifulSoup(browser.open(base + stamp, timeout=10).read(), "html.parser")
+            fields["started"] = answer.select_one("input")["value"]
             text = f"Reader {number}, comment {sent}"
             fields.update(body=text, name=f"Reader {number}")
             data = urllib.parse.urlencode(fields).encode()

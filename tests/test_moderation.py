@@ -66,19 +66,29 @@ def test_rejected_spam_and_deleted_comments_are_hidden_from_everyone(
     assert f"queue-{new}" not in db_client.get("/admin/").get_data(as_text=True)
 
 
-def test_known_authors_can_be_approved_automatically(db_app, db_client, editor):
+def test_known_authors_are_approved_automatically_only_from_their_own_browser(
+    db_app, db_client, editor
+):
     db_app.config["COMMENTS_AUTO_APPROVE_KNOWN"] = True
+    impostor = db_app.test_client()  # knows the address, not the browser
     try:
-        first = comment_id(post_comment(db_client, "First", email="Known@Example.org"))
+        first = comment_id(post_comment(db_client, "First", email="Wang@Example.org"))
         sign_in(db_client, editor, PASSWORD)
         act(db_client, first, "approve")
-        second = comment_id(post_comment(db_client, "Second", email="known@example.org"))
-        stranger = comment_id(post_comment(db_client, "Third", email="new@example.org"))
+        second = comment_id(post_comment(db_client, "Second", email="Wang@example.ORG"))
+        other_mailbox = comment_id(post_comment(db_client, "Third", email="WANG@example.org"))
+        stranger = comment_id(post_comment(db_client, "Fourth", email="new@example.org"))
+        spoofed = comment_id(post_comment(impostor, "Buy now", email="Wang@Example.org"))
     finally:
         db_app.config["COMMENTS_AUTO_APPROVE_KNOWN"] = False
     with db_app.app_context():
-        assert db.session.get(Comment, second).status == Status.APPROVED
-        assert db.session.get(Comment, stranger).status == Status.PENDING
+        status = {
+            n: db.session.get(Comment, n).status for n in (second, other_mailbox, stranger, spoofed)
+        }
+    assert status[second] == Status.APPROVED  # the domain's case does not matter
+    assert status[other_mailbox] == Status.PENDING  # the mailbox's may
+    assert status[stranger] == Status.PENDING
+    assert status[spoofed] == Status.PENDING
 
 
 def test_the_admin_pages_follow_the_editors_language(db_client, editor):
@@ -101,3 +111,30 @@ def test_passwords_are_stored_as_scrypt_hashes(db_app, editor):
     with db_app.app_context():
         stored = db.session.scalar(select(Editor).where(Editor.name == editor)).password_hash
     assert stored.startswith("scrypt:") and PASSWORD not in stored
+
+
+def test_an_editor_can_unpublish_an_approved_comment_and_read_its_history(
+    db_app, db_client, editor
+):
+    author = db_app.test_client()
+    new = comment_id(post_comment(author, "Published, then regretted"))
+    sign_in(db_client, editor, PASSWORD)
+    act(db_client, new, "approve")
+    published = soup(db_client.get("/admin/comments/published"))
+    row = published.select_one(f"#queue-{new}")
+    assert "Published, then regretted" in row.get_text()
+    assert row.select_one(f'form[action="/admin/comments/{new}/unpublish"]')
+
+    swapped = act(db_client, new, "unpublish", htmx=True)
+    assert "Approve" in soup(swapped).get_text()  # back in the queue, to decide again
+    assert not soup(db_app.test_client().get(DOCUMENT)).select(f"#comment-{new}")
+    assert f"queue-{new}" in db_client.get("/admin/").get_data(as_text=True)
+
+    db_client.set_cookie("lang", "zh")
+    history = soup(db_client.get(f"/admin/comments/{new}"))
+    assert history.h1.get_text() == "评论的处理记录"
+    steps = [
+        [td.get_text(strip=True) for td in tr.select("td")[1:]] for tr in history.select("tbody tr")
+    ]
+    assert steps == [["匿名", "发表"], [editor, "已通过"], [editor, "待审核"]]
+    assert db_client.get("/admin/comments/99999").status_code == 404

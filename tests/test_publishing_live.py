@@ -111,7 +111,12 @@ def test_changes_reach_every_worker_while_readers_read_without_errors_or_mixed_p
         for number in range(1, 6):
             time.sleep(0.8)
             revise(content, number)
-        time.sleep(3)
+        # Each process reloads within its watch interval plus the time to bring the shared
+        # search index up to date, which the processes take turns at: seconds, not 0.3.
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and {title for _, title, _ in seen[-9:]} != {5}:
+            time.sleep(0.2)
+        time.sleep(0.5)
     finally:
         stop.set()
         for thread in readers:

@@ -71,7 +71,7 @@ def test_live_search_follows_typing_and_back_restores_results(new_reader, site):
 
 def _post_comment(page: Page, text: str, name: str) -> None:
     page.get_by_label("Name (optional)").fill(name)
-    page.get_by_label("Your comment").fill(text)
+    page.get_by_label("Your comment", exact=True).fill(text)
     page.get_by_role("button", name="Send comment").click()
 
 

@@ -24,7 +24,14 @@ def export_command(file) -> None:
 def import_command(file) -> None:
     """Load comments exported by `flask comments export` into an empty database."""
     try:
-        count = import_comments(json.load(file))
+        count, accounts = import_comments(json.load(file))
     except (TransferError, json.JSONDecodeError, KeyError, ValueError) as error:
         raise click.ClickException(f"nothing imported: {error}") from error
     click.echo(f"{count} comment(s) imported.", file=sys.stderr)
+    for name in accounts:
+        click.echo(
+            f"Account {name!r} made for the moderation record, disabled and with no "
+            f"password: to let them sign in, `flask editors password {name}`, then "
+            f"`flask editors enable {name}`.",
+            file=sys.stderr,
+        )

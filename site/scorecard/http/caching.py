@@ -21,7 +21,6 @@ is private, and never comes from or goes into a cache.
 
 import gzip
 import hashlib
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -45,9 +44,6 @@ PERSONAL = "private, no-cache"
 SENSITIVE = "no-store"  # editors' pages (web/admin) and the answers to forms
 ERROR = "no-cache"  # may be stored, never reused without asking again
 IMMUTABLE = "public, max-age=31536000, immutable"  # fingerprinted static files
-# A page carries the comment form's timestamp (web/comments/tokens.py), valid for a day:
-# its ETag changes every hour, so that no cache keeps a form much older than that.
-FORM_RENEWAL_SECONDS = page_cache.RENDERED_SECONDS
 
 
 @dataclass(frozen=True)
@@ -109,7 +105,6 @@ def _validators(policy: Policy) -> tuple[str, datetime]:
         parts += [
             comments,
             *(request.headers.get(name, "") for name in HTMX_HEADERS),
-            str(int(time.time() // FORM_RENEWAL_SECONDS)),
         ]
     if policy.daily:
         parts.append(date.today().isoformat())

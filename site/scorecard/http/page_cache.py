@@ -20,8 +20,7 @@ from ..core.comments.store import approved_state
 
 # Other workers' comment changes are seen within this time; this worker's at once.
 COMMENT_STATE_SECONDS = 2
-# Rendered pages kept per worker, bounded in bytes; a page carries the comment form's
-# timestamp, so it is not kept longer than its ETag lives (caching.FORM_RENEWAL_SECONDS).
+# Rendered pages kept per worker, bounded in bytes and in age.
 RENDERED_BYTES = 32 * 1024 * 1024
 RENDERED_SECONDS = 3600
 

@@ -16,6 +16,16 @@ from .rendering import render_comment
 ORDERS = ("newest", "oldest")
 
 
+def normal_address(email: str | None) -> str | None:
+    """An e-mail address as stored: its domain in lower case (domains ignore case), its
+    mailbox as typed (a mail server may tell WANG@ from wang@)."""
+    email = (email or "").strip()
+    if not email:
+        return None
+    mailbox, _, domain = email.rpartition("@")
+    return f"{mailbox}@{domain.lower()}" if mailbox else email
+
+
 def post(
     document: str,
     lang: str,
@@ -23,13 +33,16 @@ def post(
     name: str | None = None,
     email: str | None = None,
     parent: Comment | None = None,
+    authored: Iterable[int] = (),
     auto_approve_known: bool = False,
 ) -> Comment:
-    """Store a new comment, pending moderation unless its author is already trusted."""
-    email = (email or "").strip().lower() or None
+    """Store a new comment, pending moderation unless its author is already trusted:
+    `authored` (the comments this browser proves it wrote) holds an approved one with
+    the same address. An address alone proves nothing: anyone can type it."""
+    email = normal_address(email)
     with writing():
         status = Status.PENDING
-        if auto_approve_known and email and _has_approved_comment(email):
+        if auto_approve_known and email and _approved_from(email, authored):
             status = Status.APPROVED
         comment = Comment(
             document=document,
@@ -46,11 +59,24 @@ def post(
     return comment
 
 
-def _has_approved_comment(email: str) -> bool:
+def _approved_from(email: str, authored: Iterable[int]) -> bool:
     query = select(Comment.id).where(
-        Comment.author_email == email, Comment.status == Status.APPROVED
+        Comment.id.in_(list(authored) or [-1]),
+        Comment.author_email == email,
+        Comment.status == Status.APPROVED,
     )
     return db.session.execute(query.limit(1)).first() is not None
+
+
+def already_posted(document: str, body: str) -> Comment | None:
+    """A comment on this document with the same text, unless withdrawn or thrown out:
+    the second click of an impatient reader, or a bot's repeat."""
+    query = select(Comment).where(
+        Comment.document == document,
+        Comment.body == body,
+        Comment.status.in_((Status.PENDING, Status.APPROVED)),
+    )
+    return db.session.scalars(query.limit(1)).first()
 
 
 def get(comment_id: int) -> Comment | None:
@@ -66,9 +92,9 @@ def replyable(document: str, comment_id: int) -> Comment | None:
     return None
 
 
-def can_edit(comment: Comment, authored: Iterable[int]) -> bool:
-    """Only its author, proven by the browser's signed cookie, within the edit window
-    (COMMENT_EDIT_MINUTES)."""
+def is_authors(comment: Comment, authored: Iterable[int]) -> bool:
+    """Its author's, proven by the browser's signed cookie, within the edit window
+    (COMMENT_EDIT_MINUTES), and not yet thrown out: the author may withdraw it."""
     window = timedelta(minutes=current_app.config["COMMENT_EDIT_MINUTES"])
     return (
         comment.id in set(authored)
@@ -77,8 +103,15 @@ def can_edit(comment: Comment, authored: Iterable[int]) -> bool:
     )
 
 
-def edit(comment: Comment, body: str) -> None:
+def can_edit(comment: Comment, authored: Iterable[int]) -> bool:
+    """The author may change the text only while it awaits moderation: once approved,
+    what readers see is what an editor read."""
+    return is_authors(comment, authored) and comment.status == Status.PENDING
+
+
+def edit(comment: Comment, body: str, lang: str | None = None) -> None:
     with writing():
+        comment.lang = lang or comment.lang
         comment.body = body
         comment.body_html = render_comment(body)
         comment.edited_at = utcnow()
@@ -152,6 +185,12 @@ def pending(limit: int = 100) -> list[Comment]:
     """The moderation queue, oldest first."""
     query = select(Comment).where(Comment.status == Status.PENDING).order_by(Comment.created_at)
     return list(db.session.scalars(query.limit(limit)))
+
+
+def published(limit: int = 100) -> list[Comment]:
+    """Approved comments, newest first: what an editor may want to take down again."""
+    query = select(Comment).where(Comment.status == Status.APPROVED)
+    return list(db.session.scalars(query.order_by(Comment.created_at.desc()).limit(limit)))
 
 
 def moderate(comment: Comment, status: Status, editor) -> None:

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select, text
 
+from ..audit import record
 from ..database import db, writing
 from ..editors import Editor
 from .models import Comment, ModerationAction, Status
@@ -21,10 +22,13 @@ def _parse(value: str | None) -> datetime | None:
 
 
 def export_comments() -> dict:
-    """Every comment, with its moderation record, in id order (parents before replies)."""
-    comments = db.session.scalars(select(Comment).order_by(Comment.id))
+    """Every comment, with its moderation record, in id order (parents before replies),
+    and the names of the editors in that record (never anything else of their accounts)."""
+    comments = list(db.session.scalars(select(Comment).order_by(Comment.id)))
+    moderators = {a.editor.name for c in comments for a in c.actions if a.editor}
     return {
         "format": FORMAT,
+        "editors": sorted(moderators),
         "comments": [
             {
                 "id": c.id,
@@ -51,18 +55,33 @@ def export_comments() -> dict:
     }
 
 
+def _moderators(names: list[str]) -> dict[str, Editor]:
+    """The accounts named in the moderation record; those this database lacks are made,
+    disabled and with no password (an admin enables one with `flask editors`)."""
+    editors = {e.name: e for e in db.session.scalars(select(Editor))}
+    for name in names:
+        if name not in editors:
+            editor = Editor(name=name, active=False, password_hash="!")  # matches no password
+            db.session.add(editor)
+            record(None, "account_created", name, "editor")
+            editors[name] = editor
+    return editors
+
+
 class TransferError(ValueError):
     """The file is not an export, or the database already holds comments."""
 
 
-def import_comments(data: dict) -> int:
-    """Load an export into an empty database, keeping ids, statuses and times."""
+def import_comments(data: dict) -> tuple[int, list[str]]:
+    """Load an export into an empty database, keeping ids, statuses and times: how many
+    comments, and the moderators' accounts that had to be made."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TransferError(f"not a comments export (expected format {FORMAT!r})")
     if db.session.scalar(select(func.count()).select_from(Comment)):
         raise TransferError("the database already holds comments: import into an empty one")
-    editors = {e.name: e for e in db.session.scalars(select(Editor))}
     with writing():
+        before = set(db.session.scalars(select(Editor.name)))
+        editors = _moderators(data.get("editors", []))
         for item in data["comments"]:
             comment = Comment(
                 id=item["id"],
@@ -96,4 +115,4 @@ def import_comments(data: dict) -> int:
                     "COALESCE((SELECT MAX(id) FROM comments), 1))"
                 )
             )
-    return len(data["comments"])
+    return len(data["comments"]), sorted(editors.keys() - before)

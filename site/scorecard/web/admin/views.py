@@ -35,6 +35,7 @@ ACTIONS = {
     "reject": Status.REJECTED,
     "spam": Status.SPAM,
     "delete": Status.DELETED,
+    "unpublish": Status.PENDING,  # an approved comment hidden again, back in the queue
 }
 
 
@@ -103,16 +104,31 @@ def queue():
     return render_template("admin/queue.html", comments=store.pending(), titles=_titles())
 
 
-@bp.post(
-    f"/comments/<int(max={LARGEST_ID}):comment_id>/<any(approve, reject, spam, delete):action>"
-)
+@bp.get("/comments/published")
+@login_required
+def published():
+    return render_template("admin/published.html", comments=store.published(), titles=_titles())
+
+
+COMMENT_ID = f"<int(max={LARGEST_ID}):comment_id>"
+
+
+@bp.get(f"/comments/{COMMENT_ID}")
+@login_required
+def comment_history(comment_id: int):
+    comment = store.get(comment_id) or abort(404)
+    return render_template("admin/comment_history.html", comment=comment, titles=_titles())
+
+
+@bp.post(f"/comments/{COMMENT_ID}/<any({', '.join(ACTIONS)}):action>")
 @login_required
 def moderate(comment_id: int, action: str):
     comment = store.get(comment_id) or abort(404)
     store.moderate(comment, ACTIONS[action], current_user)
     if is_htmx():
         return render_template("admin/queue_row.html", comment=comment, titles=_titles())
-    return redirect(url_for("admin.queue"), code=303)
+    back = "admin.published" if action == "unpublish" else "admin.queue"
+    return redirect(url_for(back), code=303)
 
 
 def _titles() -> dict[str, str]:

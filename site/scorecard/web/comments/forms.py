@@ -11,11 +11,20 @@ import re
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Field, Form, HiddenField, StringField, TextAreaField
+from wtforms import (
+    Field,
+    Form,
+    HiddenField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from ...core.comments.models import EMAIL_LENGTH as MAX_EMAIL
 from ...core.comments.models import NAME_LENGTH as MAX_NAME
+from ..labels import LANGUAGE_NAMES
 
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
@@ -66,6 +75,15 @@ def _body_field() -> TextAreaField:
     )
 
 
+def _language_field() -> SelectField:
+    """Which language the comment is in: found from its text unless the author says."""
+    choices = [
+        SelectChoice("", _l("Found from the text")),
+        *(SelectChoice(lang, name) for lang, name in LANGUAGE_NAMES.items()),
+    ]
+    return SelectField(_l("Language of your comment"), choices=choices, default="")
+
+
 class CommentForm(FlaskForm):
     class Meta:
         # No session token: the post is checked against its Origin instead
@@ -87,8 +105,11 @@ class CommentForm(FlaskForm):
         ],
     )
     body = _body_field()
+    lang = _language_field()
     parent = HiddenField()
-    # When the form was shown, signed: a bot that posts at once is turned away.
+    # When the reader began to write, signed: a bot that posts at once is turned away.
+    # The page may come from a cache, so the browser asks for it (views.form_stamp) when
+    # the reader starts typing; a form sent without one comes back with one, to send again.
     started = HiddenField()
     # Hidden from people; a bot that fills in every field gives itself away.
     website = StringField(_l("Leave this field empty"))
@@ -96,3 +117,4 @@ class CommentForm(FlaskForm):
 
 class EditForm(FlaskForm):
     body = _body_field()
+    lang = _language_field()

@@ -11,7 +11,7 @@ from ...core.kinds import SECTION_OF_KIND
 from ...core.languages import LANGUAGES
 from ...core.text import small_number
 from .forms import CommentForm
-from .tokens import AUTHOR_COOKIE, authored_ids, form_stamp
+from .tokens import AUTHOR_COOKIE, authored_ids, form_stamp, seconds_since_stamp
 
 MOST_SHOWN = 500
 
@@ -60,7 +60,10 @@ def thread_context(
         reply_to = small_number(request.args.get("reply_to"), digits=9)
         if reply_to is not None and store.replyable(document, reply_to):
             form.parent.data = str(reply_to)
-    form.started.data = form_stamp()
+    elif seconds_since_stamp(form.started.data) is None:
+        # Sent without a stamp, and shown again: this answer is the reader's own, never
+        # cached, so it can carry one.
+        form.started.data = form_stamp()
     parent_id = small_number(form.parent.data, digits=9)
     everyone = [c for comment, replies in thread.entries for c in (comment, *replies)]
     return {
@@ -72,7 +75,9 @@ def thread_context(
         "replying_to": store.replyable(document, parent_id) if parent_id is not None else None,
         "authored": set(authored),
         "editable": {c.id for c in everyone if store.can_edit(c, authored)},
+        "withdrawable": {c.id for c in everyone if store.is_authors(c, authored)},
         "thread_url": partial(thread_url, shown),
+        "stamp_url": url_for("comments.form_stamp_field"),
         "post_url": url_for(
             "comments.post_comment", section=SECTION_OF_KIND[shown.doc.kind], slug=shown.doc.slug
         ),

@@ -2,17 +2,20 @@
 
 from flask import abort, current_app, g, redirect, render_template, request
 from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from ...core.comments import store
+from ...core.comments.language import language_of
 from ...core.comments.models import Comment
 from ...core.content import Shown
 from ...core.database import LARGEST_ID
 from ...core.kinds import SECTIONS
 from ...core.text import small_number
 from ...extensions import csrf
+from ...http.caching import SENSITIVE
 from ...http.current import current_edition
 from ...http.errors import error_page
 from ...http.limits import rate_limited
@@ -24,7 +27,13 @@ from ..render import is_htmx
 from ..urls import document_url
 from .forms import CommentForm, EditForm
 from .thread import reader_authored
-from .tokens import AUTHOR_COOKIE, AUTHOR_COOKIE_MAX_AGE, author_cookie, seconds_since_stamp
+from .tokens import (
+    AUTHOR_COOKIE,
+    AUTHOR_COOKIE_MAX_AGE,
+    author_cookie,
+    form_stamp,
+    seconds_since_stamp,
+)
 
 bp = localized_blueprint("comments", __name__)
 
@@ -45,8 +54,8 @@ def _suspicion(form: CommentForm) -> str | None:
     if form.website.data:
         return gettext("Your comment could not be accepted. Please try again.")
     elapsed = seconds_since_stamp(form.started.data)
-    if elapsed is None:
-        return gettext("This form has expired. Please send your comment again.")
+    if elapsed is None:  # no script to ask for the stamp, or a day-old form
+        return gettext("Please check your comment, then send it again.")
     if elapsed < current_app.config["COMMENT_MIN_SECONDS"]:
         return gettext("That was quick! Please take a moment, then send your comment again.")
     return None
@@ -85,6 +94,11 @@ def post_comment(section: str, slug: str):
     suspicion = _suspicion(form)
     if suspicion:
         return _again(shown, form, suspicion, 422)
+    if copy := store.already_posted(document, form.body.data):
+        if copy.id in reader_authored():  # sent twice by the same browser: the first stands
+            return redirect(f"{document_url(shown.doc)}#comment-{copy.id}", code=303)
+        message = gettext("The same comment is already on this page.")
+        return _again(shown, form, message, 422)
     parent = None
     if form.parent.data:
         parent_id = small_number(form.parent.data, digits=9)
@@ -94,11 +108,12 @@ def post_comment(section: str, slug: str):
             return _again(shown, form, message, 422)
     comment = store.post(
         document,
-        g.lang,
+        form.lang.data or language_of(form.body.data, g.lang),
         form.body.data,
         name=form.name.data,
         email=form.email.data,
         parent=parent,
+        authored=reader_authored(),
         auto_approve_known=current_app.config["COMMENTS_AUTO_APPROVE_KNOWN"],
     )
     if is_htmx():
@@ -112,11 +127,11 @@ def post_comment(section: str, slug: str):
     return _remember(response, comment)
 
 
-def _editable(comment_id: int) -> tuple[Comment, Shown] | None:
+def _editable(comment_id: int, allowed=store.is_authors) -> tuple[Comment, Shown] | None:
     """The reader's own comment, within its edit window (counted from when the database
     says it was written), on a document that is still there; None otherwise."""
     comment = store.get(comment_id)
-    if comment is None or not store.can_edit(comment, reader_authored()):
+    if comment is None or not allowed(comment, reader_authored()):
         return None
     kind, slug = comment.document.split("/", 1)
     shown = current_edition().show(kind, slug, g.lang)
@@ -130,6 +145,11 @@ def _own_comment(comment_id: int) -> tuple[Comment, Shown]:
     return _editable(comment_id) or abort(403)
 
 
+APPROVED_STAYS = _l(
+    "An editor has approved this comment, so its text stays as approved. You can still "
+    "delete it, then write a new one."
+)
+
 # Ids are range-checked by the address itself: a larger one is a 404, never a query.
 COMMENT_ID = f"<int(max={LARGEST_ID}):comment_id>"
 
@@ -137,12 +157,25 @@ COMMENT_ID = f"<int(max={LARGEST_ID}):comment_id>"
 @bp.route(f"/comments/{COMMENT_ID}/edit", methods=["GET", "POST"])
 def edit_comment(comment_id: int):
     comment, shown = _own_comment(comment_id)
-    form = EditForm(data={"body": comment.body})
+    if not store.can_edit(comment, reader_authored()):
+        return error_page(403, str(APPROVED_STAYS)), 403
+    form = EditForm(data={"body": comment.body, "lang": comment.lang})
     if form.validate_on_submit():
-        store.edit(comment, form.body.data)
+        store.edit(comment, form.body.data, form.lang.data or language_of(form.body.data, g.lang))
         return redirect(f"{document_url(shown.doc)}#comment-{comment.id}", code=303)
     status = 422 if request.method == "POST" else 200
     return render_template("comment_edit.html", form=form, comment=comment, shown=shown), status
+
+
+@bp.get("/comments/stamp")
+def form_stamp_field():
+    """The comment form's stamp, asked for when the reader starts to write (the page
+    itself may come from a cache, hours old)."""
+    form = CommentForm(formdata=None)
+    form.started.data = form_stamp()
+    response = current_app.make_response(str(form.started()))
+    response.headers["Cache-Control"] = SENSITIVE
+    return response
 
 
 @bp.post(f"/comments/{COMMENT_ID}/delete")
@@ -161,7 +194,9 @@ def _refused(message: str, status: int):
         shown = current_edition().show(kind, args["slug"], g.lang, drafts=editor_signed_in())
         if shown:
             return _again(shown, CommentForm(), message, status)
-    if request.endpoint == "comments.edit_comment" and (found := _editable(args["comment_id"])):
+    if request.endpoint == "comments.edit_comment" and (
+        found := _editable(args["comment_id"], store.can_edit)
+    ):
         comment, shown = found
         page = render_template(
             "comment_edit.html", form=EditForm(), comment=comment, shown=shown, message=message
