@@ -38,29 +38,6 @@ BUILD = ROOT / "build" / "benchmarks"
 INSTALL = "apt-get install -y wrk nginx"
 
 
-def base_env() -> dict[str, str]:
-    env = {
-        "PATH": f"{processes.BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-        "HOME": os.environ.get("HOME", "/tmp"),
-    }
-    if "WEB_CONCURRENCY" in os.environ:  # gunicorn.conf.py's worker count, to try others
-        env["WEB_CONCURRENCY"] = os.environ["WEB_CONCURRENCY"]
-    return env
-
-
-def site_env(folder: Path, secret: str) -> dict[str, str]:
-    """Production settings, with the comment checks a load test cannot pass turned down."""
-    return base_env() | {
-        "SCORECARD_ENV": "production",
-        "SECRET_KEY": secret,
-        "SCORECARD_CONTENT_DIR": str(folder / "content"),
-        "SCORECARD_INSTANCE_PATH": str(folder / "instance"),
-        # One client posts many comments from one address, at once.
-        "SCORECARD_COMMENT_MIN_SECONDS": "0",
-        "SCORECARD_COMMENT_RATE_LIMIT": "1000000 per minute",
-    }
-
-
 def corpus(documents: int) -> Path:
     """The corpus and instance folder for this size, written again only if corpus.py changed."""
     folder = BUILD / f"corpus-{documents}"
@@ -84,7 +61,7 @@ def fresh_database(env: dict[str, str]) -> None:
 
 def measure_size(documents: int, load_settings: Load, work: Path) -> dict:
     folder = corpus(documents)
-    env = site_env(folder, secrets.token_urlsafe(48))
+    env = processes.site_env(folder, secrets.token_urlsafe(48))
     log = work / f"gunicorn-{documents}.log"
     print(f"{documents:,} documents: database, warm-up start...", file=sys.stderr, flush=True)
     fresh_database(env)
@@ -128,7 +105,8 @@ def behind_nginx(site: processes.Server, load_settings: Load, prefix: Path) -> l
 
 def measure_references(article_html: str, load_settings: Load, work: Path) -> dict:
     print("References: hello world, nginx static...", file=sys.stderr, flush=True)
-    hello, _ = processes.gunicorn("hello world", base_env(), work / "hello.log", app="hello:app")
+    env = processes.base_env()
+    hello, _ = processes.gunicorn("hello world", env, work / "hello.log", app="hello:app")
     try:
         hello_result = load.measure(
             hello.url, Target("hello world", "/", headers={}), load_settings

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import uuid
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import psycopg
 import pytest
@@ -145,6 +146,15 @@ def edit(path, old: str, new: str) -> None:
 
 def soup(response) -> BeautifulSoup:
     return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def toggled(page: BeautifulSoup) -> str:
+    """Where the page's language toggle takes the reader (it goes through /language/<lang>,
+    which remembers the choice)."""
+    href = page.select_one(".language-toggle")["href"]
+    address = urlsplit(href)
+    assert address.path in ("/language/en", "/language/zh"), href
+    return parse_qs(address.query)["next"][0]
 
 
 def zh_messages():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import soup
+from conftest import soup, toggled
 
 
 def test_home_lists_both_kinds_in_the_readers_language(client):
@@ -71,7 +71,7 @@ def test_missing_translation_shows_the_original_with_a_notice(client):
     assert page.html["lang"] == "zh-Hans"
     assert page.select_one("article")["lang"] == "en"
     assert page.select_one(".notice").get_text(strip=True) == "本页尚无中文译本，以下显示英文原文。"
-    assert page.select_one(".language-toggle")["href"] == "/en/recommendations/missing-translation"
+    assert toggled(page) == "/en/recommendations/missing-translation"
 
 
 def test_chinese_only_document_for_an_english_reader(client):
@@ -162,13 +162,45 @@ def test_root_redirects_by_cookie_then_browser_language(client, cookie, accept, 
     assert {"Cookie", "Accept-Language"} <= set(response.vary)
 
 
-def test_the_language_read_is_remembered_in_a_cookie(client):
-    response = client.get("/zh/recommendations/")
-    assert "lang=zh" in response.headers["Set-Cookie"]
-    assert "HttpOnly" in response.headers["Set-Cookie"]
-    assert client.get("/").headers["Location"] == "/zh/"
+def test_a_page_whose_address_names_its_language_sets_no_cookie(client):
+    """So that nginx and every other cache can keep it for first-time readers too."""
+    for path in ("/zh/recommendations/", "/en/", "/zh/about", "/en/search?q=coal", "/zh/nowhere"):
+        assert "Set-Cookie" not in client.get(path).headers, path
+    assert client.get("/", headers={"Accept-Language": "en"}).headers["Location"] == "/en/"
+
+
+def test_the_language_chosen_with_the_toggle_is_remembered(client):
+    toggle = soup(client.get("/en/recommendations/both-languages")).select_one(".language-toggle")
+    chosen = client.get(toggle["href"])
+    assert chosen.status_code == 303
+    assert chosen.headers["Location"] == "/zh/recommendations/both-languages"
+    assert chosen.headers["Cache-Control"] == "no-store"
+    assert "lang=zh" in chosen.headers["Set-Cookie"] and "HttpOnly" in chosen.headers["Set-Cookie"]
+    # From now on / opens in Chinese, whatever the browser prefers.
+    assert client.get("/", headers={"Accept-Language": "en"}).headers["Location"] == "/zh/"
     # Already remembered: nothing to set again.
-    assert "Set-Cookie" not in client.get("/zh/about").headers
+    assert "Set-Cookie" not in client.get("/language/zh?next=/zh/about").headers
+
+
+@pytest.mark.parametrize(
+    "next_",
+    [
+        "https://evil.example/",
+        "//evil.example/zh/",
+        "/\\evil.example",
+        "/en/about",
+        "/zh/a\r\nX: y",
+        "",
+    ],
+)
+def test_the_toggle_leads_only_to_a_page_of_this_site_in_the_chosen_language(client, next_):
+    response = client.get("/language/zh", query_string={"next": next_})
+    assert response.status_code == 303 and response.headers["Location"] == "/zh/"
+
+
+def test_landing_on_the_root_remembers_the_language_it_chose(client):
+    response = client.get("/", headers={"Accept-Language": "zh-CN"})
+    assert response.headers["Location"] == "/zh/" and "lang=zh" in response.headers["Set-Cookie"]
 
 
 def test_htmx_request_gets_a_fragment_and_a_plain_request_a_full_page(client):
@@ -191,8 +223,9 @@ def test_htmx_history_restore_gets_the_full_page(client):
 
 
 def test_the_toggle_is_a_plain_link_so_the_whole_new_page_comes_with_its_head(client):
-    toggle = soup(client.get("/en/recommendations/both-languages")).select_one(".language-toggle")
-    assert toggle["href"] == "/zh/recommendations/both-languages"
+    page = soup(client.get("/en/recommendations/both-languages"))
+    toggle = page.select_one(".language-toggle")
+    assert toggled(page) == "/zh/recommendations/both-languages"
     assert toggle["hreflang"] == "zh-Hans"
     # An htmx swap of the body would leave the old page's head: its canonical, og:url and
     # og:locale would go with the next share (tests/browser/test_sharing_journeys.py).
@@ -200,10 +233,8 @@ def test_the_toggle_is_a_plain_link_so_the_whole_new_page_comes_with_its_head(cl
 
 
 def test_toggle_keeps_the_query_string(client):
-    toggle = soup(client.get("/en/recommendations/?page=2")).select_one(".language-toggle")
-    assert toggle["href"] == "/zh/recommendations/?page=2"
+    assert toggled(soup(client.get("/en/recommendations/?page=2"))) == "/zh/recommendations/?page=2"
 
 
 def test_toggle_on_a_404_without_language_leads_home(client):
-    toggle = soup(client.get("/fr/")).select_one(".language-toggle")
-    assert toggle["href"] == "/zh/"
+    assert toggled(soup(client.get("/fr/"))) == "/zh/"

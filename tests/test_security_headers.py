@@ -88,7 +88,7 @@ def cookie_attributes(response, name: str) -> set[str]:
 def test_cookies_are_httponly_samesite_lax_and_secure_outside_development(tmp_path, environment):
     app = build_app(FIXTURE_CONTENT, tmp_path, ENVIRONMENT=environment, SECRET_KEY="s" * 48)
     client = app.test_client()
-    page = client.get("/en/recommendations/both-languages")
+    page = client.get("/language/en?next=/en/recommendations/both-languages")  # the toggle
     sign_in_form = client.get("/admin/login")  # the session holds its token
     posted = post_comment(client, "A comment from a reader.", name="Li", email="")
     assert posted.status_code == 303

@@ -6,7 +6,7 @@ import pytest
 
 from scorecard.core.kinds import SECTION_OF_KIND
 
-from conftest import library_of, soup, texts, zh_messages
+from conftest import library_of, soup, texts, toggled, zh_messages
 
 # The first content: two recommendations and four case studies, plus the About page.
 DOCUMENTS = [
@@ -56,10 +56,12 @@ def test_every_document_renders_with_title_and_sources(site_client, site_app, la
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", PAGES)
-def test_every_toggle_points_at_its_counterpart(site_client, lang, path):
+def test_every_toggle_points_at_its_counterpart_and_no_page_sets_a_cookie(site_client, lang, path):
     other = "zh" if lang == "en" else "en"
-    page = soup(site_client.get(f"/{lang}{path}"))
-    assert page.select_one(".language-toggle")["href"] == f"/{other}{path}"
+    response = site_client.get(f"/{lang}{path}")
+    assert "Set-Cookie" not in response.headers  # any cache may keep it for anyone
+    page = soup(response)
+    assert toggled(page) == f"/{other}{path}"
     assert page.html["lang"] == {"en": "en", "zh": "zh-Hans"}[lang]
 
 

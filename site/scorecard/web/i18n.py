@@ -19,6 +19,23 @@ def preferred_language() -> str:
     return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
 
 
+def remember_language(response, lang: str):
+    """Keep the reader's choice for / in a cookie, where it is not kept already. Only the
+    language toggle and / do this: a page whose address names its language sets no cookie,
+    so that every cache may keep it for every reader."""
+    config = current_app.config
+    if request.cookies.get(config["LANGUAGE_COOKIE"]) != lang:
+        response.set_cookie(
+            config["LANGUAGE_COOKIE"],
+            lang,
+            max_age=config["LANGUAGE_COOKIE_MAX_AGE"],
+            secure=config["LANGUAGE_COOKIE_SECURE"],
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
+
+
 def current_language() -> str:
     """The language of the page being rendered: the URL's, even on a 404, else the reader's."""
     if "lang" in g:

@@ -4,7 +4,7 @@ Flask's "URL processors" pattern: the language comes off the URL into `g.lang`, 
 goes back into every `url_for`, so no view or template passes it by hand.
 """
 
-from flask import Blueprint, current_app, g, request
+from flask import Blueprint, g, request
 
 from ..core.kinds import SECTIONS
 from ..core.languages import LANGUAGES
@@ -23,27 +23,11 @@ def _add_language(endpoint, values) -> None:
     values.setdefault("lang", current_language())
 
 
-def _remember_language(response):
-    """The language of the last page read becomes the reader's choice for /."""
-    config = current_app.config
-    if request.cookies.get(config["LANGUAGE_COOKIE"]) != g.lang:
-        response.set_cookie(
-            config["LANGUAGE_COOKIE"],
-            g.lang,
-            max_age=config["LANGUAGE_COOKIE_MAX_AGE"],
-            secure=config["LANGUAGE_COOKIE_SECURE"],
-            httponly=True,
-            samesite="Lax",
-        )
-    return response
-
-
 def localized_blueprint(name: str, import_name: str) -> Blueprint:
     """A blueprint mounted under /<lang>, its views reading the language from `g.lang`."""
     bp = Blueprint(name, import_name, url_prefix=PREFIX)
     bp.url_value_preprocessor(_pull_language)
     bp.url_defaults(_add_language)
-    bp.after_request(_remember_language)
     return bp
 
 

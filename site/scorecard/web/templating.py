@@ -51,7 +51,7 @@ def _page_context() -> dict:
         "base_template": frame_template(),
         "lang": lang,
         "other_lang": other_language(lang),
-        "counterpart_url": urls.counterpart_url(),
+        "toggle_url": urls.toggle_url(),
         "library": current_edition().library,
         **template_labels(),
     }

@@ -69,6 +69,27 @@ def parallel_url(doc: Document) -> str | None:
     return url_for("pages.parallel", section=SECTION_OF_KIND[doc.kind], slug=doc.slug)
 
 
+def is_local_path(target: str | None) -> bool:
+    """Whether `target` is a path on this site, safe to send a browser to: not another host
+    (//host, or \\host, which browsers read alike), and no control character (a line break
+    would end the Location header)."""
+    return bool(
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and "\\" not in target
+        and target.isprintable()
+    )
+
+
+def toggle_url() -> str:
+    """The language toggle: through /language/<other>, which remembers the choice, to this
+    page in the other language."""
+    return url_for(
+        "entry.choose_language", lang=other_language(current_language()), next=counterpart_url()
+    )
+
+
 def counterpart_url() -> str:
     """The same page in the other language: the slug is shared, only the prefix changes."""
     target = other_language(current_language())

@@ -18,6 +18,7 @@ from ...http.current import current_edition
 from ...http.limits import rate_limited
 from ..i18n import current_language
 from ..render import is_htmx
+from ..urls import is_local_path
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -47,20 +48,8 @@ class SignInForm(FlaskForm):
 
 
 def _safe_next(target: str | None) -> str:
-    """Only a path on this site, so the sign-in page cannot send an editor elsewhere.
-
-    A line break would end the Location header: isprintable() refuses it and every other
-    control character.
-    """
-    if (
-        target
-        and target.startswith("/")
-        and not target.startswith("//")
-        and "\\" not in target
-        and target.isprintable()
-    ):
-        return target
-    return url_for("admin.queue")
+    """Only a path on this site, so the sign-in page cannot send an editor elsewhere."""
+    return target if target and is_local_path(target) else url_for("admin.queue")
 
 
 @bp.route("/login", methods=["GET", "POST"])
