@@ -3,6 +3,7 @@
 import json
 import threading
 import uuid
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -183,3 +184,57 @@ def test_a_thread_costs_the_same_queries_however_many_comments_it_has(db_app, db
     # SQLite's BEGIN, the comment state in the page's ETag (two), then the thread: its
     # count, its comments and all their replies (three).
     assert many == few <= 6
+
+
+WORDPRESS = Path(__file__).parent / "wordpress"
+
+
+def import_from_wordpress(app, mapping: Path = WORDPRESS / "mapping.yaml"):
+    command = ["comments", "import", "--from", "wordpress", str(WORDPRESS / "export.xml")]
+    return app.test_cli_runner().invoke(args=[*command, "--map", str(mapping)])
+
+
+def test_comments_come_over_from_a_wordpress_export(db_app, db_client):
+    result = import_from_wordpress(db_app)
+    assert result.exit_code == 0, result.output
+    assert "5 comment(s) imported on recommendation/both-languages" in result.output
+    assert "NOT imported: 2 comment(s) on https://blog.example.org/2021/06/elsewhere/" in (
+        result.output
+    )
+    assert "1 pingback(s)" in result.output and "1 reply(ies) to a reply" in result.output
+
+    page = soup(db_client.get("/en/recommendations/both-languages"))
+    first = page.select_one(".comment-list > li > .comment, #comments .comment")
+    assert "Li Wei" in first.get_text()
+    link = first.select_one(".comment__body a")
+    assert link["href"] == "https://www.ilo.org/" and link.get_text() == "as the ILO found"
+    assert first.select_one(".comment__body strong").get_text() == "before"
+    assert first.select_one("time")["datetime"] == "2021-05-04T08:12:00Z"  # GMT kept
+    replies = page.select(".comment-list--replies .comment")
+    assert [r["lang"] for r in replies] == ["zh-Hans", "en"]  # found from each text
+    assert "Not moderated yet." not in page.get_text()
+    with db_app.app_context():
+        statuses = dict(db.session.execute(select(Comment.body, Comment.status)).all())
+        li_wei = db.session.scalars(select(Comment).where(Comment.author_name == "Li Wei")).one()
+    assert statuses["Not moderated yet."] == Status.PENDING
+    assert statuses["Buy now at https://spam.example"] == Status.SPAM
+    assert li_wei.author_email == "Li.Wei@example.org"
+
+    again = import_from_wordpress(db_app)
+    assert "0 comment(s) imported in all" in again.output
+    assert "Skipped: 5 comment(s) already here" in again.output
+
+
+def test_a_bad_wordpress_mapping_or_file_imports_nothing(db_app, db_client, tmp_path):
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("https://blog.example.org/2021/05/coal-jobs/: recommendation/nowhere\n")
+    result = import_from_wordpress(db_app, mapping)
+    assert result.exit_code == 1 and "recommendation/nowhere" in result.output
+    not_an_export = tmp_path / "export.xml"
+    not_an_export.write_text("<html><body>not an export</body></html>")
+    command = ["comments", "import", "--from", "wordpress", str(not_an_export)]
+    valid = WORDPRESS / "mapping.yaml"
+    refused = db_app.test_cli_runner().invoke(args=[*command, "--map", str(valid)])
+    assert refused.exit_code == 1 and "not a WordPress export" in refused.output
+    with db_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Comment)) == 0
