@@ -43,6 +43,19 @@ def test_page_has_no_accessibility_violation(visitor, axe_script, name, lang, wi
     assert violations(page, axe_script) == []
 
 
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", AUDITED)
+def test_dark_mode_keeps_every_contrast(auditor, axe_script, screenshot, name, lang):
+    """A reader whose phone is in dark mode gets the dark palette, as readable as the light."""
+    page = auditor(lang, "phone")
+    page.emulate_media(color_scheme="dark")
+    page.goto(address(lang, name))
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(18, 23, 20)"  # the dark paper, not the light one
+    screenshot(page, f"{name}-{lang}-phone-dark")
+    assert violations(page, axe_script) == []
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGS)
 def test_comment_form_with_errors_has_no_violation(auditor, axe_script, lang, width):
