@@ -7,11 +7,20 @@ DOCUMENT = "/en/recommendations/both-languages"
 SAME_ORIGIN = {"Origin": "http://localhost"}
 
 
+def form_fields(form) -> dict:
+    """What a browser sends of a form's inputs: unticked boxes are not sent."""
+    return {
+        field["name"]: field.get("value", "")
+        for field in form.select("input")
+        if field.get("type") != "checkbox" or field.has_attr("checked")
+    }
+
+
 def comment_form(client, path: str = DOCUMENT) -> tuple[str, dict]:
     """The form's address and its fields as the page gives them, with the stamp that the
     browser asks for as the reader starts to write (the page may come from a cache)."""
     form = soup(client.get(path)).select_one("#comment-form")
-    fields = {field["name"]: field.get("value", "") for field in form.select("input")}
+    fields = form_fields(form)
     stamp = form.select_one('input[name="started"]')
     if stamp.get("hx-get"):
         fields["started"] = soup(client.get(stamp["hx-get"])).select_one("input")["value"]

@@ -94,7 +94,8 @@ def db_client(db_app):
     """A reader's browser on db_app; every test starts with no comments and no editors."""
     yield db_app.test_client()
     with db_app.app_context():
-        for table in ("moderation_actions", "comments", "editors", "audit_events"):
+        tables = ("outgoing_mail", "subscriptions", "moderation_actions", "comments")
+        for table in (*tables, "editors", "audit_events"):
             db.session.execute(text(f"DELETE FROM {table}"))
         db.session.commit()
 

@@ -10,6 +10,7 @@ from comment_helpers import (
     SAME_ORIGIN,
     comment_form,
     comment_id,
+    form_fields,
     post_comment,
     textarea,
 )
@@ -381,7 +382,7 @@ def test_the_bot_check_holds_on_a_page_from_a_cache(db_app, db_client):
         db_app.config["COMMENT_MIN_SECONDS"] = 0
     # The page sent back carries its own stamp: the reader sends it again, and it goes.
     resent = soup(bare).select_one("#comment-form")
-    fields = {f["name"]: f.get("value", "") for f in resent.select("input")}
+    fields = form_fields(resent)
     assert fields["started"]
     sent = db_client.post(action, data={**fields, "body": "Bot text"}, headers=SAME_ORIGIN)
     assert sent.status_code == 303

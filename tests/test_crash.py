@@ -39,7 +39,11 @@ def reader(base: str, number: int, acknowledged: list, stop: threading.Event) ->
         try:
             page = BeautifulSoup(browser.open(base + DOCUMENT, timeout=10).read(), "html.parser")
             form = page.select_one("#comment-form")
-            fields = {i["name"]: i.get("value", "") for i in form.select("input")}
+            fields = {
+                i["name"]: i.get("value", "")
+                for i in form.select("input")
+                if i.get("type") != "checkbox"  # left unticked, as a reader would
+            }
             # What the page's script asks for as the reader starts to write.
             stamp = form.select_one('input[name="started"]')["hx-get"]
             answer = BeautifulSoup(browser.open(base + stamp, timeout=10).read(), "html.parser")

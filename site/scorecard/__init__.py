@@ -16,6 +16,7 @@ from .web import (
     citations,
     entry,
     feeds,
+    following,
     i18n,
     licensing,
     metrics,
@@ -76,6 +77,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         sharing.bp,
         sitemap.bp,
         comments.bp,
+        following.bp,
         uploads.bp,
     ):
         app.register_blueprint(blueprint)

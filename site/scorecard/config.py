@@ -39,6 +39,13 @@ class Config:
     # The public address, such as https://scorecard.example.org: canonical links, previews,
     # feeds, the sitemap and QR codes use it. Unset: the address the request came to.
     SITE_URL = os.environ.get("SCORECARD_SITE_URL", "").rstrip("/")
+    # Mail to readers who follow comments (core/outbox.py; `flask mail send` sends it).
+    MAIL_SERVER = os.environ.get("SCORECARD_MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("SCORECARD_MAIL_PORT") or 587)
+    MAIL_SECURITY = os.environ.get("SCORECARD_MAIL_SECURITY", "starttls")  # or ssl, none
+    MAIL_USERNAME = os.environ.get("SCORECARD_MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("SCORECARD_MAIL_PASSWORD", "")
+    MAIL_FROM = os.environ.get("SCORECARD_MAIL_FROM", "")
     # The reader's language choice is kept for a year.
     LANGUAGE_COOKIE = "lang"
     LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600

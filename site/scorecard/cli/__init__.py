@@ -4,7 +4,7 @@ use anything below; nothing imports them but the app factory."""
 
 from flask import Flask
 
-from . import comments, content, database, editors, search
+from . import comments, content, database, editors, mail, search
 
 
 def init_app(app: Flask) -> None:
@@ -13,6 +13,7 @@ def init_app(app: Flask) -> None:
         search.search_cli,
         comments.comments_cli,
         editors.editors_cli,
+        mail.mail_cli,
     ):
         app.cli.add_command(group)
     database.add_commands()

@@ -16,6 +16,7 @@ from ...core.editors import authenticate, end_sessions
 from ...http.caching import SENSITIVE
 from ...http.current import current_edition
 from ...http.limits import rate_limited
+from ..following import tell
 from ..i18n import current_language
 from ..render import is_htmx
 from ..urls import is_local_path
@@ -114,6 +115,8 @@ def comment_history(comment_id: int):
 def moderate(comment_id: int, action: str):
     comment = store.get(comment_id) or abort(404)
     store.moderate(comment, ACTIONS[action], current_user)
+    if ACTIONS[action] == Status.APPROVED:
+        tell(comment)  # those who follow it by e-mail (queued, sent by `flask mail send`)
     if is_htmx():
         return render_template("admin/queue_row.html", comment=comment, titles=_titles())
     back = "admin.published" if action == "unpublish" else "admin.queue"

@@ -12,6 +12,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     Field,
     Form,
     HiddenField,
@@ -42,6 +43,7 @@ EMAIL_TOO_LONG = _l("This e-mail address is too long.")
 NOT_AN_EMAIL = _l("This does not look like an e-mail address.")
 EMPTY = _l("Please write something before sending.")
 TOO_LONG = _l("Please shorten your comment to %(max)d characters or fewer.")
+NEEDS_EMAIL = _l("To be told by e-mail, give your e-mail address.")
 
 
 class MaxLengthSetting:
@@ -113,6 +115,16 @@ class CommentForm(FlaskForm):
     started = HiddenField()
     # Hidden from people; a bot that fills in every field gives itself away.
     website = StringField(_l("Leave this field empty"))
+    # Following by e-mail (core/following.py): each needs the address, confirmed by mail.
+    replies = BooleanField(_l("E-mail me replies to my comment"))
+    follow = BooleanField(_l("E-mail me new comments on this page"))
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if (self.replies.data or self.follow.data) and not self.email.data:
+            self.email.errors = [*self.email.errors, str(NEEDS_EMAIL)]
+            return False
+        return valid
 
 
 class EditForm(FlaskForm):
