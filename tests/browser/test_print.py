@@ -41,3 +41,17 @@ def test_a_printed_document_is_a_briefing(visitor, screenshot, lang):
         screenshot(page, f"article-{lang}-print")
     finally:
         page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_cite_this_shows_one_style_and_the_reader_picks_another(new_reader, lang):
+    for javascript in (True, False):  # the choice is CSS alone
+        page = new_reader(lang, javascript=javascript)
+        page.goto(address(lang, "article"))
+        panel = page.locator(".panel--cite")
+        shown = [c for c in panel.locator(".citation").all() if c.is_visible()]
+        assert len(shown) == 1
+        expect(shown[0].locator(".citation__name")).to_have_text(CITATION[lang])
+        panel.get_by_role("radio", name="BibTeX").check()
+        shown = [c for c in panel.locator(".citation").all() if c.is_visible()]
+        assert [c.locator(".citation__name").inner_text() for c in shown] == ["BibTeX"]

@@ -15,6 +15,7 @@ from ..core.content import Document
 from ..core.kinds import SECTION_OF_KIND, SECTIONS
 from ..http.caching import from_edition
 from ..http.current import current_edition
+from .i18n import current_language
 from .localized import SECTION, localized_blueprint
 from .urls import document_url
 
@@ -134,11 +135,17 @@ def citations(doc: Document, accessed: dt.date | None = None) -> list[Citation]:
     ]
 
 
+# The style a page shows first (and prints): each language's usual convention.
+FIRST_STYLE = {"en": "apa", "zh": "gbt7714"}
+
+
 def cite_context(doc: Document) -> dict:
-    """What the 'cite this' panel shows: every format, and the files to download."""
+    """What the 'cite this' panel shows: every format, one at a time (the reader's
+    convention first), and the files to download."""
     section = SECTION_OF_KIND[doc.kind]
     return {
         "citations": citations(doc),
+        "first_citation": FIRST_STYLE[current_language()],
         "citation_files": {
             name: url_for("citations.citation_file", section=section, slug=doc.slug, extension=name)
             for name in FILES
