@@ -61,6 +61,14 @@ def test_a_section_only_one_language_has_gets_a_row_with_a_gap(client):
     )
 
 
+def test_the_parallel_view_puts_the_readers_language_first(site_client):
+    chinese_page = soup(site_client.get(PARALLEL.replace("/en/", "/zh/", 1)))
+    first_row = rows(chinese_page)[0]
+    assert [cell["lang"] for cell in first_row.select(".parallel__cell")] == ["zh-Hans", "en"]
+    english_page = soup(site_client.get(PARALLEL))
+    assert [c["lang"] for c in rows(english_page)[0].select(".parallel__cell")] == ["en", "zh-Hans"]
+
+
 @pytest.mark.parametrize(
     "path",
     [

@@ -87,11 +87,13 @@ def parallel(section: str, slug: str):
 
 
 def render_parallel(kind: str, slug: str) -> str:
-    """Both languages side by side, section by section; drafts too, for editors."""
+    """Both languages side by side, section by section, the page's language first;
+    drafts too, for editors."""
     status = current_edition().status_of(kind, slug) or abort(404)
+    reader_first = (g.lang, *(lang for lang in LANGUAGES if lang != g.lang))
     versions = {
         lang: version.doc
-        for lang in LANGUAGES
+        for lang in reader_first
         if (version := status.of(lang)).doc and (version.doc.public or editor_signed_in())
     }
     if len(versions) < len(LANGUAGES):
