@@ -49,6 +49,7 @@ def mail_app(db_app):
         "MAIL_PORT": free_port(),
         "MAIL_SECURITY": "none",
         "MAIL_FROM": "comments@example.org",
+        "SITE_URL": "http://localhost",  # what the mail's links name (the digest needs it)
     }
     before = {key: db_app.config.get(key) for key in settings}
     db_app.config.update(settings)
@@ -178,3 +179,29 @@ def test_the_queue_survives_the_mail_server_being_down(mail_app, db_client):
     finally:
         controller.stop()
     assert [m["To"] for m in inbox.messages] == ["ana@example.org"]
+
+
+def test_a_daily_digest_gathers_the_news_in_one_mail(mail_app, db_client, smtp, editor):
+    follower = mail_app.test_client()
+    post_comment(follower, "Keep me posted.", email="ana@example.org", follow="y", digest="y")
+    send(mail_app)
+    [confirmation] = smtp.to("ana@example.org")
+    follower.post(link_in(confirmation, "/mail/confirm/"))
+    sign_in(db_client, editor, PASSWORD)
+    for name, text in (("Bo", "First news."), ("Cy", "Second news.")):
+        approve(db_client, comment_id(post_comment(mail_app.test_client(), text, name=name)))
+    send(mail_app)
+    assert len(smtp.to("ana@example.org")) == 1  # nothing at once: a digest was asked for
+
+    digest = mail_app.test_cli_runner().invoke(args=["mail", "digest"])
+    assert digest.exit_code == 0 and "1 digest(s) queued" in digest.output
+    send(mail_app)
+    [_, daily] = smtp.to("ana@example.org")
+    assert daily["Subject"] == "2 new comments on “Both languages”"
+    text = daily.get_content()
+    assert text.index("First news.") < text.index("Second news.")
+    assert "Bo:" in text and "Cy:" in text
+    assert daily["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    # The next day, nothing new: no mail.
+    again = mail_app.test_cli_runner().invoke(args=["mail", "digest"])
+    assert "0 digest(s) queued" in again.output

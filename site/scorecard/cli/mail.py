@@ -8,6 +8,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from ..core import outbox
+from ..web.following import send_digests
 
 mail_cli = AppGroup("mail", help="Mail to readers: the queue and the SMTP server.")
 
@@ -25,6 +26,19 @@ def send_command() -> None:
     click.echo(f"{sent} sent, {failed} to be tried again later.", file=sys.stderr)
     if failed and not sent:
         sys.exit(1)
+
+
+@mail_cli.command("digest")
+def digest_command() -> None:
+    """Queue the daily digests (run once a day, before `flask mail send`)."""
+    site = current_app.config["SITE_URL"]
+    if not site:
+        raise click.ClickException(
+            "set SCORECARD_SITE_URL: the links in the digests must name the public site"
+        )
+    with current_app.test_request_context(base_url=site):
+        queued = send_digests()
+    click.echo(f"{queued} digest(s) queued.", file=sys.stderr)
 
 
 @mail_cli.command("queue")

@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, func, or_, select
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, func, or_, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .comments.models import Comment, ModerationAction, Status
@@ -31,6 +31,10 @@ class Subscription(Model):
         Integer, ForeignKey("comments.id", ondelete="CASCADE"), index=True
     )
     document: Mapped[str | None] = mapped_column(String(200), index=True)
+    # Once a day at most, all the news in one mail (`flask mail digest`), instead of one
+    # mail per comment.
+    digest: Mapped[bool] = mapped_column(Boolean, default=False)
+    digest_sent_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -41,7 +45,11 @@ class Subscription(Model):
 
 
 def subscribe(
-    email: str, lang: str, replies_to: Comment | None, document: str | None
+    email: str,
+    lang: str,
+    replies_to: Comment | None,
+    document: str | None,
+    digest: bool = False,
 ) -> Subscription:
     """A new subscription, unconfirmed (the caller mails its confirmation link)."""
     with writing():
@@ -51,6 +59,7 @@ def subscribe(
             token=secrets.token_urlsafe(32),
             replies_to=replies_to.id if replies_to else None,
             document=document,
+            digest=digest,
             created_at=utcnow(),
         )
         db.session.add(subscription)
@@ -107,6 +116,7 @@ def news_of(comment: Comment) -> list[News]:
         or_(*wanted),
         Subscription.confirmed_at.is_not(None),
         Subscription.ended_at.is_(None),
+        Subscription.digest.is_(False),
     )
     news: dict[str, News] = {}
     for subscription in db.session.scalars(query.order_by(Subscription.id)):
@@ -116,3 +126,45 @@ def news_of(comment: Comment) -> list[News]:
         if subscription.email not in news or reply:
             news[subscription.email] = News(subscription, reply)
     return list(news.values())
+
+
+def digests_due() -> list[Subscription]:
+    query = select(Subscription).where(
+        Subscription.digest.is_(True),
+        Subscription.confirmed_at.is_not(None),
+        Subscription.ended_at.is_(None),
+    )
+    return list(db.session.scalars(query.order_by(Subscription.id)))
+
+
+def digest_news(subscription: Subscription) -> list[Comment]:
+    """The comments first approved since the subscription's last digest (or since it was
+    confirmed) that it asked to hear of, oldest first; not the subscriber's own."""
+    since = subscription.digest_sent_at or subscription.confirmed_at
+    first_approved = (
+        select(ModerationAction.comment_id, func.min(ModerationAction.at).label("at"))
+        .where(ModerationAction.status == Status.APPROVED)
+        .group_by(ModerationAction.comment_id)
+        .subquery()
+    )
+    wanted = []
+    if subscription.document:
+        wanted.append(Comment.document == subscription.document)
+    if subscription.replies_to:
+        wanted.append(Comment.parent_id == subscription.replies_to)
+    query = (
+        select(Comment)
+        .join(first_approved, first_approved.c.comment_id == Comment.id)
+        .where(
+            or_(*wanted),
+            Comment.status == Status.APPROVED,
+            first_approved.c.at > since,
+            or_(Comment.author_email.is_(None), Comment.author_email != subscription.email),
+        )
+        .order_by(first_approved.c.at, Comment.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def digest_sent(subscription: Subscription, at: datetime) -> None:
+    subscription.digest_sent_at = at

@@ -7,11 +7,11 @@ one-click unsubscribe, RFC 8058, which POSTs to the same address) does the deed.
 """
 
 from flask import abort, current_app, render_template, request, url_for
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, gettext, ngettext
 
 from ..core import following, outbox
 from ..core.comments.models import Comment
-from ..core.database import writing
+from ..core.database import utcnow, writing
 from ..core.following import News, Subscription
 from ..extensions import csrf
 from ..http.caching import SENSITIVE
@@ -66,6 +66,42 @@ def tell(comment: Comment) -> int:
         for item in news:
             outbox.enqueue(*_news_mail(item, comment))
     return len(news)
+
+
+def send_digests() -> int:
+    """Queue each daily subscriber's digest: every comment approved since their last one,
+    in one mail. Run once a day (`flask mail digest`); how many mails were queued."""
+    queued = 0
+    with writing():
+        now = utcnow()
+        for subscription in following.digests_due():
+            comments = following.digest_news(subscription)
+            if comments:
+                outbox.enqueue(*_digest_mail(subscription, comments))
+                queued += 1
+            following.digest_sent(subscription, now)
+    return queued
+
+
+def _digest_mail(subscription: Subscription, comments: list[Comment]):
+    lang = subscription.lang
+    document = subscription.document or comments[0].document
+    with force_locale(lang):
+        title = _title(document, lang)
+        body = render_template(
+            "mail/digest.txt",
+            comments=[(c, f"{_document_link(c.document, lang)}#comment-{c.id}") for c in comments],
+            title=title,
+            unsubscribe_url=_link("following.unsubscribe", subscription),
+        )
+        subject = ngettext(
+            "%(num)s new comment on “%(title)s”",
+            "%(num)s new comments on “%(title)s”",
+            len(comments),
+            title=title,
+        )
+    unsubscribe = _link("following.unsubscribe", subscription)
+    return subscription.email, subject, body, lang, unsubscribe
 
 
 def _news_mail(item: News, comment: Comment) -> tuple[str, str, str, str, str]:

@@ -118,6 +118,7 @@ class CommentForm(FlaskForm):
     # Following by e-mail (core/following.py): each needs the address, confirmed by mail.
     replies = BooleanField(_l("E-mail me replies to my comment"))
     follow = BooleanField(_l("E-mail me new comments on this page"))
+    digest = BooleanField(_l("At most one e-mail a day, with all the news"))
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)

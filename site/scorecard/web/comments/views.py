@@ -124,6 +124,7 @@ def post_comment(section: str, slug: str):
             g.lang,
             replies_to=comment if form.replies.data else None,
             document=document if form.follow.data else None,
+            digest=bool(form.digest.data),
         )
         ask_to_confirm(subscription, comment)
     if is_htmx():

@@ -24,6 +24,8 @@ def upgrade():
         sa.Column("token", sa.String(length=64), nullable=False),
         sa.Column("replies_to", sa.Integer(), nullable=True),
         sa.Column("document", sa.String(length=200), nullable=True),
+        sa.Column("digest", sa.Boolean(), nullable=False, server_default=sa.false()),
+        sa.Column("digest_sent_at", sa.DateTime(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("confirmed_at", sa.DateTime(), nullable=True),
         sa.Column("ended_at", sa.DateTime(), nullable=True),
