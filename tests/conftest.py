@@ -191,14 +191,20 @@ def git(folder, *args) -> str:
     return done.stdout
 
 
-@pytest.fixture
-def workspace(tmp_path):
-    """The site's content in a git repository of its own, an app over it, an editor signed in."""
-    content = tmp_path / "content"
+def content_repository(folder: Path) -> Path:
+    """A copy of the site's content in `folder`/content, a git repository of its own."""
+    content = folder / "content"
     shutil.copytree(SITE_CONTENT, content)
     git(content, "init", "-q")
     git(content, "add", "-A")
     git(content, "commit", "-q", "-m", "content as published")
+    return content
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    """The site's content in a git repository of its own, an app over it, an editor signed in."""
+    content = content_repository(tmp_path)
     app = build_app(content, tmp_path / "instance")
     created = app.test_cli_runner().invoke(
         args=["editors", "create", "lin"], input=f"{PASSWORD}\n{PASSWORD}\n"

@@ -1,27 +1,17 @@
 """Editors' commands: `flask content new` and `flask content status`, on a copy of content/."""
 
 import shutil
-import subprocess
 
 import pytest
 
-from conftest import PASSWORD, SITE_CONTENT, build_app, sign_in, soup
+from conftest import PASSWORD, build_app, content_repository, sign_in, soup
 
 
 @pytest.fixture
 def workspace(tmp_path):
     """A copy of the site's content in a git repository of its own, and an app over it."""
-    content = tmp_path / "content"
-    shutil.copytree(SITE_CONTENT, content)
-    git(content, "init", "-q")
-    git(content, "add", "-A")
-    git(content, "commit", "-q", "-m", "content as published")
+    content = content_repository(tmp_path)
     return content, build_app(content, tmp_path / "instance")
-
-
-def git(folder, *args):
-    identity = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
-    subprocess.run(["git", *identity, *args], cwd=folder, check=True)
 
 
 def run(app, *args):

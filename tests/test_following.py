@@ -167,6 +167,8 @@ def test_the_queue_survives_the_mail_server_being_down(mail_app, db_client):
         [mail] = db.session.scalars(select(OutgoingMail)).all()
         assert mail.sent_at is None and mail.attempts == 1 and mail.last_error
         assert mail.next_attempt_at > utcnow()  # not before its backoff
+    waiting = mail_app.test_cli_runner().invoke(args=["mail", "queue"]).output
+    assert "ana@example.org · 1 tries · ConnectionRefusedError" in waiting
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=mail_app.config["MAIL_PORT"])
     controller.start()

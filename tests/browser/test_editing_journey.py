@@ -4,18 +4,15 @@ restart; and the save path without JavaScript."""
 
 import datetime as dt
 import re
-import shutil
 import time
 
 import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from scorecard.config import PROJECT_ROOT
-
 from . import live_site
 from .conftest import PHONE, Readers
-from conftest import git
+from conftest import content_repository, git
 
 SLUG = "coal-town-jobs"
 
@@ -25,11 +22,7 @@ def editing_site(chromium, tmp_path_factory):
     """A live site over a content folder in a git repository of its own, with two workers:
     a save is published by the worker that took it, and seen by the other without a restart."""
     folder = tmp_path_factory.mktemp("editing-site")
-    content = folder / "content"
-    shutil.copytree(PROJECT_ROOT / "content", content)
-    git(content, "init", "-q")
-    git(content, "add", "-A")
-    git(content, "commit", "-q", "-m", "content as published")
+    content = content_repository(folder)
     live = live_site.start(folder, content=content, workers=2)
     yield live, content
     live.stop()

@@ -51,18 +51,18 @@ def subscribe(
     document: str | None,
     digest: bool = False,
 ) -> Subscription:
-    """A new subscription, unconfirmed (the caller mails its confirmation link)."""
-    with writing():
-        subscription = Subscription(
-            email=email,
-            lang=lang,
-            token=secrets.token_urlsafe(32),
-            replies_to=replies_to.id if replies_to else None,
-            document=document,
-            digest=digest,
-            created_at=utcnow(),
-        )
-        db.session.add(subscription)
+    """A new subscription, unconfirmed, in the caller's transaction (its `writing()`,
+    which also queues the mail that confirms it)."""
+    subscription = Subscription(
+        email=email,
+        lang=lang,
+        token=secrets.token_urlsafe(32),
+        replies_to=replies_to.id if replies_to else None,
+        document=document,
+        digest=digest,
+        created_at=utcnow(),
+    )
+    db.session.add(subscription)
     return subscription
 
 
@@ -164,7 +164,3 @@ def digest_news(subscription: Subscription) -> list[Comment]:
         .order_by(first_approved.c.at, Comment.id)
     )
     return list(db.session.scalars(query))
-
-
-def digest_sent(subscription: Subscription, at: datetime) -> None:
-    subscription.digest_sent_at = at

@@ -23,37 +23,39 @@ bp = localized_blueprint("following", __name__)
 TOKEN = "<string(maxlength=64):token>"
 
 
-def _title(document: str, lang: str) -> str:
+def _about(document: str, lang: str) -> tuple[str, str]:
+    """A document's title and public address in `lang`, for a mail about it."""
     kind, slug = document.split("/", 1)
     shown = current_edition().show(kind, slug, lang)
-    return shown.doc.meta.title if shown else document
-
-
-def _document_link(document: str, lang: str) -> str:
-    kind, slug = document.split("/", 1)
-    shown = current_edition().show(kind, slug, lang)
-    return document_url(shown.doc, lang, external=True) if shown else absolute("/")
+    if shown is None:  # taken down since: the mail still says what it was about
+        return document, absolute("/")
+    return shown.doc.meta.title, document_url(shown.doc, lang, external=True)
 
 
 def _link(endpoint: str, subscription: Subscription) -> str:
     return absolute(url_for(endpoint, lang=subscription.lang, token=subscription.token))
 
 
-def ask_to_confirm(subscription: Subscription, comment: Comment) -> None:
-    """Queue the mail whose link confirms a new subscription."""
-    lang = subscription.lang
-    with force_locale(lang):
-        document = subscription.document or comment.document
-        body = render_template(
-            "mail/confirm.txt",
-            subscription=subscription,
-            title=_title(document, lang),
-            confirm_url=_link("following.confirm", subscription),
-        )
-        subject = gettext(
-            "Please confirm: e-mails from %(site)s", site=current_app.config["SITE_NAME"]
-        )
+def follow(comment: Comment, lang: str, replies: bool, page: bool, digest: bool) -> None:
+    """What the reader asked for in the comment form: a subscription, and the mail whose
+    link confirms it, in one transaction (neither without the other)."""
     with writing():
+        subscription = following.subscribe(
+            comment.author_email or "",
+            lang,
+            replies_to=comment if replies else None,
+            document=comment.document if page else None,
+            digest=digest,
+        )
+        with force_locale(lang):
+            body = render_template(
+                "mail/confirm.txt",
+                subscription=subscription,
+                title=_about(comment.document, lang)[0],
+                confirm_url=_link("following.confirm", subscription),
+            )
+            site = current_app.config["SITE_NAME"]
+            subject = gettext("Please confirm: e-mails from %(site)s", site=site)
         outbox.enqueue(subscription.email, subject, body, lang, None)
 
 
@@ -79,20 +81,24 @@ def send_digests() -> int:
             if comments:
                 outbox.enqueue(*_digest_mail(subscription, comments))
                 queued += 1
-            following.digest_sent(subscription, now)
+            subscription.digest_sent_at = now
     return queued
 
 
-def _digest_mail(subscription: Subscription, comments: list[Comment]):
+Mail = tuple[str, str, str, str, str]  # to, subject, body, language, unsubscribe address
+
+
+def _digest_mail(subscription: Subscription, comments: list[Comment]) -> Mail:
     lang = subscription.lang
-    document = subscription.document or comments[0].document
+    # One document: the one followed, or the one whose replies are followed.
+    title, address = _about(comments[0].document, lang)
+    unsubscribe = _link("following.unsubscribe", subscription)
     with force_locale(lang):
-        title = _title(document, lang)
         body = render_template(
             "mail/digest.txt",
-            comments=[(c, f"{_document_link(c.document, lang)}#comment-{c.id}") for c in comments],
+            comments=[(c, f"{address}#comment-{c.id}") for c in comments],
             title=title,
-            unsubscribe_url=_link("following.unsubscribe", subscription),
+            unsubscribe_url=unsubscribe,
         )
         subject = ngettext(
             "%(num)s new comment on “%(title)s”",
@@ -100,37 +106,34 @@ def _digest_mail(subscription: Subscription, comments: list[Comment]):
             len(comments),
             title=title,
         )
-    unsubscribe = _link("following.unsubscribe", subscription)
     return subscription.email, subject, body, lang, unsubscribe
 
 
-def _news_mail(item: News, comment: Comment) -> tuple[str, str, str, str, str]:
+def _news_mail(item: News, comment: Comment) -> Mail:
     subscription = item.subscription
     lang = subscription.lang
+    title, address = _about(comment.document, lang)
+    unsubscribe = _link("following.unsubscribe", subscription)
     with force_locale(lang):
-        title = _title(comment.document, lang)
         body = render_template(
             "mail/news.txt",
             item=item,
             comment=comment,
             title=title,
-            comment_url=f"{_document_link(comment.document, lang)}#comment-{comment.id}",
-            unsubscribe_url=_link("following.unsubscribe", subscription),
+            comment_url=f"{address}#comment-{comment.id}",
+            unsubscribe_url=unsubscribe,
         )
         if item.reply:
             subject = gettext("A reply to your comment on “%(title)s”", title=title)
         else:
             subject = gettext("A new comment on “%(title)s”", title=title)
-    return subscription.email, subject, body, lang, _link("following.unsubscribe", subscription)
+    return subscription.email, subject, body, lang, unsubscribe
 
 
 def _page(template: str, subscription: Subscription, done: bool):
-    page = render_template(
-        template,
-        subscription=subscription,
-        done=done,
-        title=_title(subscription.document, subscription.lang) if subscription.document else None,
-    )
+    document = subscription.document
+    title = _about(document, subscription.lang)[0] if document else None
+    page = render_template(template, subscription=subscription, done=done, title=title)
     return page, 200, {"Cache-Control": SENSITIVE}
 
 

@@ -7,7 +7,6 @@ from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from ...core import following
 from ...core.comments import store
 from ...core.comments.language import language_of
 from ...core.comments.models import Comment
@@ -23,7 +22,7 @@ from ...http.limits import rate_limited
 from ...http.security import same_origin_post
 from ..access import editor_signed_in
 from ..document_page import render_document
-from ..following import ask_to_confirm
+from ..following import follow as follow_by_mail
 from ..localized import SECTION, localized_blueprint
 from ..render import is_htmx
 from ..urls import document_url
@@ -119,14 +118,13 @@ def post_comment(section: str, slug: str):
         auto_approve_known=current_app.config["COMMENTS_AUTO_APPROVE_KNOWN"],
     )
     if comment.author_email and (form.replies.data or form.follow.data):
-        subscription = following.subscribe(
-            comment.author_email,
+        follow_by_mail(
+            comment,
             g.lang,
-            replies_to=comment if form.replies.data else None,
-            document=document if form.follow.data else None,
+            replies=form.replies.data,
+            page=form.follow.data,
             digest=bool(form.digest.data),
         )
-        ask_to_confirm(subscription, comment)
     if is_htmx():
         message = gettext(
             "Thank you. Your comment will appear to others once an editor approves it."
