@@ -4,6 +4,7 @@ Database tests run on SQLite always, and on PostgreSQL when TEST_DATABASE_URL na
 server (CI sets it; there, a missing server is a failure, not a skip).
 """
 
+import copy
 import os
 import shutil
 import subprocess
@@ -147,6 +148,15 @@ def edit(path, old: str, new: str) -> None:
 
 def soup(response) -> BeautifulSoup:
     return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def words(element) -> str:
+    """An element's text as a reader reads it: without the permalink anchors beside each
+    heading and paragraph (and the link to the other language, shown only on a target)."""
+    element = copy.copy(element)
+    for anchor in element.select(".permalink, .in-other-language"):
+        anchor.decompose()
+    return element.get_text(strip=True)
 
 
 def toggled(page: BeautifulSoup) -> str:

@@ -85,14 +85,12 @@ def is_local_path(target: str | None) -> bool:
 def toggle_url() -> str:
     """The language toggle: through /language/<other>, which remembers the choice, to this
     page in the other language."""
-    return url_for(
-        "entry.choose_language", lang=other_language(current_language()), next=counterpart_url()
-    )
-
-
-def counterpart_url() -> str:
-    """The same page in the other language: the slug is shared, only the prefix changes."""
     target = other_language(current_language())
+    return url_for("entry.choose_language", lang=target, next=this_page_in(target))
+
+
+def this_page_in(target: str) -> str:
+    """The same page in `target`: the slug is shared, only the prefix changes."""
     view_args = request.view_args or {}
     if is_localized_request() and request.endpoint:
         # Only what the page itself reads is carried over (never anything posing as a part

@@ -7,12 +7,13 @@ from pathlib import Path
 from flask import Flask
 from flask_babel import force_locale, gettext
 
-from ..languages import LANGUAGES
+from ..languages import LANGUAGES, other_language
 from . import snapshot
 from .checks import one_document_problems
 from .library import Document, Library, Problem, Shown
 from .links import link_checker
 from .loader import load_library, read_written, reload_documents
+from .permalinks import PermalinkLabels
 
 __all__ = [
     "Document",
@@ -26,13 +27,14 @@ __all__ = [
     "start_up_library",
 ]
 
-Labels = tuple[dict[str, str], dict[str, tuple[str, str]]]
+Labels = tuple[dict[str, str], dict[str, PermalinkLabels]]
 
 
 def labels(app: Flask) -> Labels:
-    """Footnote tooltips and permalink names, in each document's language."""
+    """Footnote tooltips and permalink names, in each document's language; the link to the
+    other language is named in that language, as its text is."""
+    backlink_titles, permalink_labels, passage_in = {}, {}, {}
     with app.app_context():
-        backlink_titles, permalink_labels = {}, {}
         for lang in LANGUAGES:
             with force_locale(lang):
                 # {} stands for the footnote's or the paragraph's number.
@@ -42,8 +44,14 @@ def labels(app: Flask) -> Labels:
                 permalink_labels[lang] = (
                     gettext("Link to this section"),
                     gettext("Link to paragraph %(number)s", number="{}"),
+                    gettext("Link to this paragraph"),
                 )
-    return backlink_titles, permalink_labels
+                # Translators: names the language the interface is in.
+                passage_in[lang] = gettext("Read this passage in English")
+    return backlink_titles, {
+        lang: PermalinkLabels(*names, other_language=passage_in[other_language(lang)])
+        for lang, names in permalink_labels.items()
+    }
 
 
 def load(app: Flask, previous: Library | None = None) -> Library:

@@ -19,6 +19,8 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|\{#[^}]*\}|<!--.*?-->|https?://\S+")
 FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]]+\]:")
 HEADING = re.compile(r"^(#{2,3})\s")
+# What has a link of its own: sections, paragraphs and numbered items (see permalinks.py).
+PASSAGE_ID = re.compile(r'class="permalink" href="#([^"]+)"')
 # About how many Chinese characters carry what one English word does.
 CHARACTERS_PER_WORD = 2
 # A stub ("Draft body.") is too short to judge.
@@ -159,6 +161,42 @@ def unshared_sections(original: Document, translation: Document, shown: str) -> 
     return []
 
 
+def _passages_per_section(doc: Document) -> dict[str, int]:
+    """How many paragraphs and numbered items have a link, per section ("" before any)."""
+    sections, current = set(_section_ids(doc)), ""
+    counts: defaultdict[str, int] = defaultdict(int)
+    for identifier in PASSAGE_ID.findall(str(doc.html)):
+        if identifier in sections:
+            current = identifier
+        else:
+            counts[current] += 1
+    return dict(counts)
+
+
+def unmatched_paragraphs(original: Document, translation: Document, shown: str) -> list[Problem]:
+    """Paragraph links (`#why-p2`) open the same paragraph in the other language only where
+    the translation keeps the original's paragraphs and numbered items, section by section."""
+    theirs, ours = _passages_per_section(original), _passages_per_section(translation)
+    sections = ["", *_section_ids(translation)]
+    differing = [s for s in sections if ours.get(s, 0) != theirs.get(s, 0)]
+    if not differing:
+        return []
+    section = differing[0]
+    lines = _heading_lines(translation)
+    where = f"section '{section}'" if section else "the text before the first heading"
+    return [
+        Problem(
+            shown,
+            "paragraphs",
+            f"{where} has {ours.get(section, 0)} paragraphs and numbered items here and "
+            f"{theirs.get(section, 0)} in the {original.lang} version: a link to one of them "
+            "can open another paragraph in the other language. Keep the original's paragraphs.",
+            lines[sections.index(section) - 1] if section else None,
+            severity="warning",
+        )
+    ]
+
+
 def document_problems(library: Library, links: LinkChecker, shown, today: dt.date) -> list[Problem]:
     """Every document rule, over every document file (drafts too: they are next to publish)."""
     problems = []
@@ -178,5 +216,7 @@ def one_document_problems(
         *text_problems(doc, path, library),
     ]
     if doc.lang == "zh" and (original := library.documents.get((doc.kind, doc.slug, "en"))):
-        problems += unshared_sections(original, doc, path)
+        problems += unshared_sections(original, doc, path) or unmatched_paragraphs(
+            original, doc, path
+        )
     return problems

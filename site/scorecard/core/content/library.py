@@ -21,8 +21,10 @@ from .schema import FrontMatter, GlossaryEntry, Metric, Ministry, Topic
 
 # The definitions that glossary links carry (see glossary.py).
 TOOLTIP = re.compile(r'<span class="term__tip"[^>]*>.*?</span>', re.DOTALL)
-# The permalink anchors on headings and numbered paragraphs (see permalinks.py).
-PERMALINK = re.compile(r'<a [^>]*class="permalink"[^>]*>#</a>')
+# The permalink anchors and the links to the other language beside them (see permalinks.py).
+PERMALINK = re.compile(
+    r'<a [^>]*class="permalink"[^>]*>\u2060#</a><a [^>]*class="in-other-language"[^>]*>[^<]*</a>'
+)
 # What a search snippet leaves out: headings, footnote marks and the footnotes themselves.
 HEADING = re.compile(r"<h[1-6][^>]*>.*?</h[1-6]>", re.DOTALL)
 FOOTNOTE_MARK = re.compile(r"<sup id=\"fnref[^>]*>.*?</sup>", re.DOTALL)

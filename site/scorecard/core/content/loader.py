@@ -40,12 +40,17 @@ from .parsing import (
     split_front_matter,
     yaml_problem,
 )
-from .permalinks import PermalinkExtension
+from .permalinks import PermalinkExtension, PermalinkLabels
 from .pictures import PicturesExtension
 from .schema import Entry, FrontMatter, GlossaryEntry, Metric, Ministry, Topic
 
 FILENAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]+)\.md$")
-PERMALINK_LABELS = ("Link to this section", "Link to paragraph {}")
+PERMALINK_LABELS = PermalinkLabels(
+    "Link to this section",
+    "Link to paragraph {}",
+    "Link to this paragraph",
+    "In the other language",
+)
 REFERENCE_FILES: dict[str, type[Entry]] = {
     "topics": Topic,
     "ministries": Ministry,
@@ -306,7 +311,7 @@ def _load_document_safely(path: Path, kind: str, shown: str, reference, renderer
 def _renderers(
     glossary: Mapping[str, GlossaryEntry],
     backlink_titles: Mapping[str, str],
-    permalink_labels: Mapping[str, tuple[str, str]] | None,
+    permalink_labels: Mapping[str, PermalinkLabels] | None,
 ) -> dict[str, Renderer]:
     permalink_labels = permalink_labels or {lang: PERMALINK_LABELS for lang in LANGUAGES}
     return {
@@ -314,7 +319,7 @@ def _renderers(
             backlink_titles[lang],
             [
                 GlossaryExtension(glossary, lang),
-                PermalinkExtension(permalink_labels[lang]),
+                PermalinkExtension(permalink_labels[lang], lang),
                 PicturesExtension(),
                 *([ChineseTypographyExtension()] if lang == "zh" else []),
             ],
@@ -374,7 +379,7 @@ def _references(
 def load_library(
     content_dir: Path,
     backlink_titles: Mapping[str, str],
-    permalink_labels: Mapping[str, tuple[str, str]] | None = None,
+    permalink_labels: Mapping[str, PermalinkLabels] | None = None,
     previous: Library | None = None,
 ) -> Library:
     """Read and validate everything under content_dir; what is invalid is reported and left
@@ -382,7 +387,7 @@ def load_library(
 
     backlink_titles gives, per language, the tooltip of a footnote's link back to the text,
     with {} for the footnote's number; permalink_labels the accessible names of the anchors
-    on a section and on a numbered paragraph ({} its number).
+    (see permalinks.PermalinkLabels).
     """
     content_dir = Path(content_dir)
     problems: list[Problem] = []
@@ -417,7 +422,7 @@ def reload_documents(
     content_dir: Path,
     paths: Iterable[Path],
     backlink_titles: Mapping[str, str],
-    permalink_labels: Mapping[str, tuple[str, str]] | None = None,
+    permalink_labels: Mapping[str, PermalinkLabels] | None = None,
 ) -> Library:
     """The library with these document files read again: changed, added or removed.
 
@@ -454,7 +459,7 @@ def read_written(
     path: Path,
     text: str,
     backlink_titles: Mapping[str, str],
-    permalink_labels: Mapping[str, tuple[str, str]] | None = None,
+    permalink_labels: Mapping[str, PermalinkLabels] | None = None,
 ) -> tuple[Document | None, list[Problem]]:
     """The document `text` would be if it were saved as `path`, and its problems: what an
     editor's preview shows, and what a save checks first. Nothing is written."""

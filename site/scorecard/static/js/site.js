@@ -1,11 +1,11 @@
-// The language toggle keeps the reader's place. Both languages share their section ids,
-// so the section being read travels as the address's #fragment. The toggle is a plain
+// The language toggle keeps the reader's place. Both languages share their section and
+// paragraph ids, so the passage being read travels as the address's #fragment. The toggle is a plain
 // link, a full page load: the new page's whole head (title, canonical, og:url, og:locale,
 // description, feed) comes with it, so what a reader shares next is that page.
 // The header scrolls away, so the reader usually scrolls up to reach the toggle: the place
-// kept is the section where the reader last stopped scrolling, not the top of the page.
+// kept is the passage where the reader last stopped scrolling, not the top of the page.
 (function () {
-  var SECTIONS = ".document .document__body h2[id], .document .document__body h3[id], .parallel__row[id]";
+  var SECTIONS = ".document .document__body > [id], .document .document__body > ol > li[id], .parallel__row[id]";
   var PAUSE_MS = 250;
   var lastRead = null;
   var timer = null;
