@@ -31,6 +31,12 @@ class Config:
     CONTENT_WATCH_SECONDS = float(os.environ.get("SCORECARD_CONTENT_WATCH_SECONDS") or 2)
     TEMPLATE_DIR = PROJECT_ROOT / "templates"
     TRANSLATIONS_DIR = PROJECT_ROOT / "translations"
+    # The font each document's link-preview picture is drawn in (one with Simplified
+    # Chinese: Debian's fonts-noto-cjk). Without it, previews show the site's own picture.
+    SHARE_PICTURE_FONT = _path(
+        "SCORECARD_SHARE_PICTURE_FONT",
+        Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"),
+    )
     # The site's name, wherever it is shown: titles, previews, feeds, citations, letters.
     SITE_NAME = os.environ.get("SCORECARD_SITE_NAME") or "Climate Scorecard"
     # The licence of the site's text and data (an SPDX id from core/licences.py): shown in

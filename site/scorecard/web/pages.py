@@ -19,6 +19,7 @@ from .localized import SECTION, localized_blueprint
 from .paging import requested_page
 from .parallel import aligned_rows
 from .render import render_page
+from .share_pictures import send_share_picture
 
 bp = localized_blueprint("pages", __name__)
 
@@ -78,6 +79,12 @@ def document_list(section: str):
 def document(section: str, slug: str):
     shown = current_edition().show(SECTIONS[section], slug, g.lang, drafts=editor_signed_in())
     return render_document(shown or abort(404))
+
+
+@bp.get(f"/{SECTION}/<slug>/share-<name>.png")
+def share_picture(section: str, slug: str, name: str):
+    shown = current_edition().show(SECTIONS[section], slug, g.lang)
+    return send_share_picture(shown or abort(404), name)
 
 
 @bp.get(f"/{SECTION}/<slug>/parallel")

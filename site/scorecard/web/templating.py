@@ -10,7 +10,7 @@ from flask import Flask
 from ..core.content import Document
 from ..core.languages import HTML_LANG, NATIVE_NAMES, other_language
 from ..http.current import current_edition
-from . import problems, quantities, urls
+from . import problems, quantities, share_pictures, urls
 from .i18n import current_language
 from .labels import KIND_LABELS, LANGUAGE_NAMES, template_labels
 from .moments import moment
@@ -67,6 +67,7 @@ def init_app(app: Flask) -> None:
         newer_original=newer_original,
         og_locales=OG_LOCALES,
         page_links=urls.page_links,
+        preview_picture=share_pictures.preview_picture,
         page_problems=problems.page_problems,
         parallel_url=urls.parallel_url,
         short_url=urls.short_url,
