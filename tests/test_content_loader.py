@@ -77,7 +77,7 @@ def test_tables_and_footnotes_render_with_backlinks_in_the_documents_language():
     library = load()
     english = library.documents[("recommendation", "both-languages", "en")]
     chinese = library.documents[("recommendation", "both-languages", "zh")]
-    assert "<table>" in english.html and "<td>2,543</td>" in english.html
+    assert "<table " in english.html and 'data-label="Parks" role="cell">2,543</td>' in english.html
     assert 'id="fn-fig"' in english.html
     assert 'title="Back to footnote 1 in the text"' in english.html
     assert 'title="返回正文第 1 条脚注处"' in chinese.html

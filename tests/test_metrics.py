@@ -18,13 +18,14 @@ def test_overview_separates_proposed_measures_from_published_figures(client):
     proposed = tables[0].get_text(" ", strip=True)
     assert "Workers re-employed No data reported yet" in proposed
     figures = tables[1].get_text(" ", strip=True)
-    assert "Parks counted 2,543 parks 2017" in figures
+    # The figure and its unit are joined by a no-break space: never split across lines.
+    assert "Parks counted 2,543\u00a0parks 2017" in figures
 
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", ["1,200 parks", "nearly 25,000 parks", "2,543 parks"]),
+        ("en", ["1,200\u00a0parks", "nearly 25,000\u00a0parks", "2,543\u00a0parks"]),
         ("zh", ["1,200个", "近2.5万个", "2,543个"]),
     ],
 )
@@ -90,4 +91,32 @@ def test_sites_recommendation_shows_no_invented_figures(site_client):
     proposed = page.select_one("#metrics-title").find_parent("section")
     assert [td.get_text() for td in proposed.select(".no-data")] == ["No data reported yet"] * 2
     context = page.select_one("#context-title").find_parent("section").get_text(" ", strip=True)
-    assert "nearly 17 million jobs" in context and "over 4%" in context
+    assert "nearly 17\u00a0million\u00a0jobs" in context and "over 4%" in context
+
+
+def test_a_phone_gets_the_chart_as_rows_with_their_labels_above(client):
+    page = soup(client.get("/zh/metrics/parks-counted"))
+    wide, narrow = page.select("figure.chart svg")
+    assert "chart__svg--wide" in wide["class"] and "chart__svg--narrow" in narrow["class"]
+    # Drawn at about a phone's width, so its text is not shrunk (site.css shows one).
+    assert narrow["viewbox"].split()[2] == "320"
+    labels = [t.get_text() for t in narrow.select("text.chart__period")]
+    values = [t.get_text() for t in narrow.select("text.chart__value")]
+    assert labels == ["2015", "2016年初", "2017"] and values == ["1,200", "近2.5万", "2,543"]
+    lengths = [float(bar["width"]) for bar in narrow.select("rect")]
+    assert lengths[1] == max(lengths) <= 320 - 88 and lengths[0] < lengths[2]
+    # Each has its own title and description, named by ids of its own.
+    assert narrow["aria-labelledby"] != wide["aria-labelledby"]
+    assert narrow.select_one("desc").get_text() == wide.select_one("desc").get_text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption"),
+    [
+        ("en", "Parks counted (parks). The figures are also given in the table."),
+        ("zh", "统计的园区数量（个）。具体数字另见表格。"),
+    ],
+)
+def test_the_chart_caption_is_punctuated_in_the_pages_language(client, lang, caption):
+    page = soup(client.get(f"/{lang}/metrics/parks-counted"))
+    assert page.select_one("figure.chart figcaption").get_text() == caption

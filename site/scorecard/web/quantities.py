@@ -1,4 +1,9 @@
-"""Figures as a reader of each language expects them: 17 million, 1700万, over 4%."""
+"""Figures as a reader of each language expects them: 17 million, 1700万, over 4%.
+
+A figure and its unit are joined by no-break spaces ("17 million jobs" never ends a line
+after "17"); a narrow table may still wrap after "nearly". Chinese figures have no spaces,
+and the stylesheet keeps them whole.
+"""
 
 from babel.numbers import format_compact_decimal, format_decimal
 from flask_babel import get_locale
@@ -6,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..core.content.schema import Localized, Metric, Observation
 
+NO_BREAK_SPACE = "\u00a0"
 # The source's own hedging, kept with the figure.
 QUALIFIED = {
     "about": _l("about %(value)s"),
@@ -23,7 +29,10 @@ def format_value(value: float, percent: bool = False) -> str:
     if locale.language == "zh" and abs(value) >= 10_000:
         return format_compact_decimal(value, locale=locale, fraction_digits=2)
     if abs(value) >= 1_000_000:
-        return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=2)
+        compact = format_compact_decimal(
+            value, format_type="long", locale=locale, fraction_digits=2
+        )
+        return compact.replace(" ", NO_BREAK_SPACE)
     return format_decimal(value, locale=locale)
 
 
@@ -40,7 +49,7 @@ def format_amount(observation: Observation, metric: Metric) -> str:
     figure = format_observation(observation, metric.percent)
     if not metric.unit or metric.percent:
         return figure
-    separator = "" if get_locale().language == "zh" else " "
+    separator = "" if get_locale().language == "zh" else NO_BREAK_SPACE
     return f"{figure}{separator}{metric.unit.get(get_locale().language)}"
 
 

@@ -10,7 +10,7 @@ from flask import Flask
 from ..core.content import Document
 from ..core.languages import HTML_LANG, NATIVE_NAMES, other_language
 from ..http.current import current_edition
-from . import problems, quantities, share_pictures, urls
+from . import charts, problems, quantities, share_pictures, urls
 from .i18n import current_language
 from .labels import KIND_LABELS, LANGUAGE_NAMES, template_labels
 from .moments import moment
@@ -60,6 +60,7 @@ def _page_context() -> dict:
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         absolute=urls.absolute,
+        chart_caption=charts.chart_caption,
         document_url=urls.document_url,
         facet_label=facet_label,
         html_lang=HTML_LANG,

@@ -25,6 +25,8 @@ TOOLTIP = re.compile(r'<span class="term__tip"[^>]*>.*?</span>', re.DOTALL)
 PERMALINK = re.compile(
     r'<a [^>]*class="permalink"[^>]*>\u2060#</a><a [^>]*class="in-other-language"[^>]*>[^<]*</a>'
 )
+# Invisible marks that only keep words on one line (permalinks.py, unbroken_numbers.py).
+WORD_JOINER = "\u2060"
 # What a search snippet leaves out: headings, footnote marks and the footnotes themselves.
 HEADING = re.compile(r"<h[1-6][^>]*>.*?</h[1-6]>", re.DOTALL)
 FOOTNOTE_MARK = re.compile(r"<sup id=\"fnref[^>]*>.*?</sup>", re.DOTALL)
@@ -122,14 +124,15 @@ class Document:
     @cached_property
     def text(self) -> str:
         """The body as plain text, for search; glossary pop-ups and anchors are not part of it."""
-        return Markup(PERMALINK.sub("", TOOLTIP.sub("", self.html))).striptags()
+        text = Markup(PERMALINK.sub("", TOOLTIP.sub("", self.html))).striptags()
+        return text.replace(WORD_JOINER, "")
 
     @cached_property
     def running_text(self) -> str:
         """The body's paragraphs as one text, for search snippets: no headings, footnote
         marks or footnotes, which read as part of the sentence once the tags are gone."""
         html = FOOTNOTES.sub("", FOOTNOTE_MARK.sub("", HEADING.sub("", self.html)))
-        text = Markup(PERMALINK.sub("", TOOLTIP.sub("", html))).striptags()
+        text = Markup(PERMALINK.sub("", TOOLTIP.sub("", html))).striptags().replace(WORD_JOINER, "")
         return CHINESE_GAP.sub("", text) if self.lang == "zh" else text
 
     def __getstate__(self) -> dict:

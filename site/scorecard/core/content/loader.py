@@ -43,6 +43,8 @@ from .parsing import (
 from .permalinks import PermalinkExtension, PermalinkLabels
 from .pictures import PicturesExtension
 from .schema import Entry, FrontMatter, GlossaryEntry, Metric, Ministry, Topic
+from .tables import TablesExtension
+from .unbroken_numbers import UnbrokenNumbersExtension
 
 FILENAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]+)\.md$")
 PERMALINK_LABELS = PermalinkLabels(
@@ -321,6 +323,8 @@ def _renderers(
                 GlossaryExtension(glossary, lang),
                 PermalinkExtension(permalink_labels[lang], lang),
                 PicturesExtension(),
+                UnbrokenNumbersExtension(lang),
+                TablesExtension(),
                 *([ChineseTypographyExtension()] if lang == "zh" else []),
             ],
         )
