@@ -120,3 +120,16 @@ def test_a_phone_gets_the_chart_as_rows_with_their_labels_above(client):
 def test_the_chart_caption_is_punctuated_in_the_pages_language(client, lang, caption):
     page = soup(client.get(f"/{lang}/metrics/parks-counted"))
     assert page.select_one("figure.chart figcaption").get_text() == caption
+
+
+@pytest.mark.parametrize(
+    ("lang", "cited"),
+    [
+        ("en", "ILO (2016). Fixture source."),
+        ("zh", "ILO（2016年）：《Fixture source》。"),
+    ],
+)
+def test_a_figures_source_is_punctuated_in_the_pages_language(client, lang, cited):
+    page = soup(client.get(f"/{lang}/metrics/parks-counted"))
+    first = page.select(".series tbody td")[1]
+    assert first.get_text().strip() == cited

@@ -5,14 +5,15 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import vobject
 
-from conftest import soup
+from conftest import library_of, soup
 
 
 @pytest.mark.parametrize(
     ("lang", "name", "heading"),
     [
-        ("en", "Ministry of Human Resources and Social Security", "Ministries"),
-        ("zh", "人力资源和社会保障部", "部委"),
+        # Not "Ministries": the State Council is not one.
+        ("en", "Ministry of Human Resources and Social Security", "Government bodies"),
+        ("zh", "人力资源和社会保障部", "政府机构"),
     ],
 )
 def test_directory_lists_every_body_in_the_readers_language(client, lang, name, heading):
@@ -53,6 +54,8 @@ def test_a_card_shows_only_sourced_channels_and_says_what_is_not_published(clien
         "我们所依据的资料中未公布",
     ]
     assert not bare.select('a[href^="mailto:"]')
+    # Nothing to check it against: the card does not claim it was checked.
+    assert "核对" not in bare.get_text() and not bare.select(".contact-card__source")
 
 
 def test_an_unknown_ministry_is_a_404(client):
@@ -83,13 +86,33 @@ def test_vcard_of_a_body_without_channels_has_no_invented_ones(client):
 
 def test_recommendation_offers_an_editable_letter_in_both_languages(client):
     page = soup(client.get("/zh/recommendations/both-languages"))
-    letters = page.select(".advocacy textarea")
+    letters = page.select(".advocacy .letter__body")
     assert [t["lang"] for t in letters] == ["zh-Hans", "en"]  # the reader's language first
     chinese, english = (t.get_text() for t in letters)
     assert chinese.startswith("人力资源和社会保障部：") and "《双语文章》" in chinese
+    # A formal letter's form: paragraphs indented by two full-width spaces.
+    assert "\n\n\u3000\u3000现就" in chinese and "\n\u3000\u3000此致\n敬礼！" in chinese
     assert "http://localhost/zh/recommendations/both-languages" in chinese
     assert english.startswith("To the Ministry of Human Resources and Social Security,")
     assert "“Both languages”" in english
+
+
+def test_a_short_message_for_a_chat_carries_the_ask_and_the_address(client):
+    page = soup(client.get("/zh/recommendations/both-languages"))
+    messages = page.select(".advocacy .letter__message")
+    assert [t["lang"] for t in messages] == ["zh-Hans", "en"]
+    chinese, english = (t.get_text() for t in messages)
+    assert chinese.startswith("Climate Scorecard 发布的政策建议《双语文章》：")
+    assert chinese.endswith("\n全文：http://localhost/zh/recommendations/both-languages")
+    assert english.startswith("“Both languages”, a recommendation published by Climate Scorecard: ")
+    # Each text has its copy button, shown by the script.
+    buttons = page.select(".advocacy .copy-button[hidden]")
+    assert {b["data-copy"] for b in buttons} == {
+        "letter-zh",
+        "letter-en",
+        "message-zh",
+        "message-en",
+    }
 
 
 def test_the_letter_can_be_sent_where_a_source_gives_an_address(client):
@@ -111,3 +134,40 @@ def test_sites_recommendations_say_no_address_is_published(site_client):
         "State Council",
         "Ministry of Ecology and Environment",
     ]
+
+
+def test_every_channel_on_the_sites_cards_names_the_page_that_gives_it(site_app):
+    ministries = library_of(site_app).ministries
+    sourced = [m for m in ministries.values() if m.sourced]
+    assert len(sourced) >= 4
+    for ministry in ministries.values():
+        sources = [c.source for c in ministry.contacts]
+        if ministry.website:
+            sources.append(ministry.website.source)
+        for source in sources:
+            assert source.url and source.accessed, (ministry.id, source.title)
+    mohrss = ministries["mohrss"]
+    assert [c.value for c in mohrss.channels("phone")] == ["12333"]
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "MEE"), ("zh", None)])
+def test_an_abbreviation_is_shown_only_where_it_is_shorter(site_client, lang, shown):
+    card = soup(site_client.get(f"/{lang}/ministries/mee")).select_one(".contact-card__name")
+    abbreviation = card.select_one(".ministry__abbr")
+    assert (abbreviation.get_text() if abbreviation else None) == shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "cited"),
+    [
+        ("en", "中国社保网, 2003, read November 28, 2026)"),
+        (
+            "zh",
+            "（出处：《关于开展劳动保障电话咨询服务的通知（劳社部函〔2003〕84号）》，中国社保网，",
+        ),
+    ],
+)
+def test_a_channels_source_is_punctuated_in_the_pages_language(site_client, lang, cited):
+    card = soup(site_client.get(f"/{lang}/ministries/mohrss")).select_one(".contact-card")
+    (phone_source,) = card.select("dd:has(a[href^='tel:']) .contact-card__source")
+    assert cited in phone_source.get_text()

@@ -23,8 +23,8 @@ def vcard(ministry: Ministry, lang: str) -> str:
     card.add("n").value = vobject.vcard.Name()
     card.add("org").value = [name]
     card.add("x-abshowas").value = "COMPANY"  # address books file it as an organisation
-    if ministry.abbreviation:
-        card.add("nickname").value = ministry.abbreviation.get(lang)
+    if short_name := ministry.short_name(lang):
+        card.add("nickname").value = short_name
     if ministry.website:
         card.add("url").value = str(ministry.website.url)
     for contact in ministry.channels("email"):
@@ -48,6 +48,8 @@ class Letter:
     subject: str
     body: str
     mailto: str | None  # only where a source gives an e-mail address
+    # A few lines to paste into a chat (WeChat has no subject and no letter form).
+    message: str
 
 
 def addressees(shown: Shown, library: Library) -> list[Ministry]:
@@ -84,8 +86,16 @@ def letters(shown: Shown, library: Library) -> list[Letter]:
                 url=document_url(doc, lang, external=True),
                 ask=doc.meta.ask or doc.meta.summary,
             )
+            message = gettext(
+                "“%(title)s”, a recommendation published by %(site)s: %(ask)s\n"
+                "Read it in full: %(url)s",
+                title=doc.meta.title,
+                site=current_app.config["SITE_NAME"],
+                url=document_url(doc, lang, external=True),
+                ask=doc.meta.ask or doc.meta.summary,
+            )
         mailto = None
         if emails:
             mailto = f"mailto:{','.join(emails)}?subject={quote(subject)}&body={quote(body)}"
-        found.append(Letter(lang, subject, body, mailto))
+        found.append(Letter(lang, subject, body, mailto, message))
     return found

@@ -33,6 +33,11 @@ CHANNEL_LABELS = {
     "web-form": _l("Online form"),
 }
 LETTER_TITLES = {"en": _l("Letter in English"), "zh": _l("Letter in Chinese")}
+# The same ask in a few lines, for a chat such as WeChat.
+MESSAGE_TITLES = {
+    "en": _l("Short message in English, for WeChat or another chat"),
+    "zh": _l("Short message in Chinese, for WeChat or another chat"),
+}
 METRIC_TYPES = {"indicator": _l("Proposed measure"), "context": _l("Figure in context")}
 BETTER_LABELS = {"higher": _l("Higher"), "lower": _l("Lower")}
 # The buttons of the moderation queue.
@@ -93,6 +98,7 @@ def template_labels() -> dict:
         "language_names": LANGUAGE_NAMES,
         "channel_labels": CHANNEL_LABELS,
         "letter_titles": LETTER_TITLES,
+        "message_titles": MESSAGE_TITLES,
         "metric_types": METRIC_TYPES,
         "better_labels": BETTER_LABELS,
         "action_labels": ACTION_LABELS,

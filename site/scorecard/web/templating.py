@@ -10,7 +10,7 @@ from flask import Flask
 from ..core.content import Document
 from ..core.languages import HTML_LANG, NATIVE_NAMES, other_language
 from ..http.current import current_edition
-from . import charts, problems, quantities, share_pictures, urls
+from . import charts, problems, quantities, share_pictures, sources, urls
 from .i18n import current_language
 from .labels import KIND_LABELS, LANGUAGE_NAMES, template_labels
 from .moments import moment
@@ -72,6 +72,8 @@ def init_app(app: Flask) -> None:
         page_problems=problems.page_problems,
         parallel_url=urls.parallel_url,
         short_url=urls.short_url,
+        source_citation=sources.citation,
+        named_source=sources.named_source,
     )
     app.jinja_env.filters.update(
         localized=localized,

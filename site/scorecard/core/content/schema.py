@@ -170,6 +170,17 @@ class Ministry(Entry):
     def channels(self, channel: str) -> tuple[Contact, ...]:
         return tuple(c for c in self.contacts if c.channel == channel)
 
+    def short_name(self, lang: str) -> str | None:
+        """The abbreviation, where it is shorter than the name: 生态环境部 has none."""
+        if self.abbreviation and self.abbreviation.get(lang) != self.name.get(lang):
+            return self.abbreviation.get(lang)
+        return None
+
+    @property
+    def sourced(self) -> bool:
+        """Whether the card gives any channel, each from a source."""
+        return bool(self.website or self.contacts)
+
 
 class Observation(Strict):
     """One published figure: a value for a period, with its source."""
