@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-BABEL_KEYWORDS := -k _l -k lazy_gettext
+BABEL_KEYWORDS := -k _l -k lazy_gettext -k lazy_pgettext:1c,2
 # axe-core for the browser tests' accessibility audits, from the npm registry (pinned in
 # tests/browser/package-lock.json).
 AXE := tests/browser/node_modules/axe-core/axe.min.js

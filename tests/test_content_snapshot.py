@@ -158,3 +158,13 @@ def test_an_edit_seen_by_live_reload_is_not_lost_at_the_next_start(site, logged)
     assert "A figure, edited while serving." in client.get(PAGES[0]).get_data(as_text=True)
     restarted = start(site, logged)
     assert "A figure, edited while serving." in articles(restarted)[PAGES[0]]
+
+
+def test_a_snapshot_is_labelled_with_the_code_the_process_runs(site, monkeypatch):
+    """During a deploy an old worker, still running the old classes, may save a snapshot
+    after the new files are on disk: its label must name the old code, so that the new
+    workers do not load objects that lack the new fields."""
+    content, _ = site
+    running_now = snapshot.key(content, labels=None)
+    monkeypatch.setattr(snapshot, "CODE_RUNNING", [("schema.py", "the old code's hash")])
+    assert snapshot.key(content, labels=None) != running_now

@@ -36,7 +36,7 @@ DOCUMENT_MISTAKES = {
     "misspelt-field.en.md": (":7: regions:", "unknown field 'regions': did you mean 'region'?"),
     "upper-case-id.en.md": (":7: ministries:", "unknown ministry 'MOHRSS' (ids are lower case)"),
     "undefined-footnote.en.md": (":8:24: footnote:", "[^ilo] is used but never written"),
-    "unused-footnote.en.md": (":10:1: warning: footnote:", "[^ilo] is written but never used"),
+    "unused-footnote.en.md": (":11:1: warning: footnote:", "[^ilo] is written but never used"),
     "stray-fence.en.md": (":6: front matter:", "an extra '---' line ends the front matter here"),
     "placeholders-published.en.md": (
         ":2:8: text:",
@@ -47,11 +47,11 @@ DOCUMENT_MISTAKES = {
         "an image needs a description for readers who cannot see it",
     ),
     "english-punctuation.zh.md": (
-        ":8:11: warning: punctuation:",
+        ":9:11: warning: punctuation:",
         "',' in Chinese text: write the full-width '，'",
     ),
     "figure-not-in-metrics.en.md": (
-        ":8:7: warning: figure:",
+        ":9:7: warning: figure:",
         "'3.5 million' is not in content/metrics.yaml",
     ),
     "scheduled-without-time.en.md": (

@@ -26,6 +26,7 @@ from .web import (
     sharing,
     sitemap,
     templating,
+    tracker,
     uploads,
 )
 from .web.comments import views as comments
@@ -78,6 +79,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         sitemap.bp,
         comments.bp,
         following.bp,
+        tracker.bp,
         uploads.bp,
     ):
         app.register_blueprint(blueprint)

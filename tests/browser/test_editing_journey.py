@@ -112,6 +112,13 @@ def test_a_new_recommendation_in_both_languages_published_from_the_browser(
     assert chinese_image.startswith("![山间一座已关闭的煤矿](/images/")
     expect(editor.locator("#preview .document__body img")).to_be_visible()
 
+    # Published, it must say where it stands: its first step, with the evidence.
+    editor.locator("#event-0-status").select_option("proposed")
+    editor.locator("#event-0-date").fill("2021-02")
+    editor.locator("#event-0-note_en").fill("Proposed by a partner organisation.")
+    editor.locator("#event-0-note_zh").fill("由一家合作机构提出。")
+    editor.locator("#event-0-title").fill("A partner's proposal")
+    editor.locator("#event-0-url").fill("https://example.org/proposal")
     editor.locator("#status").select_option("published")
     editor.locator("#date").fill(dt.date.today().isoformat())
     editor.locator("#message").fill("First version of the coal towns recommendation")
@@ -149,6 +156,9 @@ def test_a_new_recommendation_in_both_languages_published_from_the_browser(
         assert published_everywhere(reader, address, title)
         reader.goto(address)
         expect(reader.locator("h1")).to_have_text(title)
+        expect(reader.locator(".document__header .progress")).to_have_text(
+            {"en": "Proposed", "zh": "已提出"}[lang]
+        )
         image = reader.locator(".document__body img")
         expect(image).to_be_visible()
         assert image.evaluate("img => img.complete && img.naturalWidth > 0")

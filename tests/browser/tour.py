@@ -14,10 +14,11 @@ PAGES = {
     "metric": "metrics/industry-construction-jobs-lost",
     "glossary": "glossary",
     "about": "about",
+    "tracker": "tracker",
 }
 
 # What axe-core audits: one page of each kind (lists, documents, search, directories).
-AUDITED = ("home", "recommendations", "article", "search", "ministry", "metric")
+AUDITED = ("home", "recommendations", "article", "search", "ministry", "metric", "tracker")
 
 
 def address(lang: str, name: str) -> str:

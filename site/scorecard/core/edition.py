@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from cachetools import LRUCache
 
 from .content import Document, Library, Problem, Shown
+from .content.schema import StatusEvent
 from .content.translations import State, TranslationStatus, all_statuses
 from .kinds import LISTED
 from .languages import LANGUAGES
@@ -109,6 +110,12 @@ class Edition:
 
     def status_of(self, kind: str, slug: str) -> TranslationStatus | None:
         return self.statuses.get((kind, slug))
+
+    def timeline_of(self, kind: str, slug: str) -> tuple[StatusEvent, ...]:
+        """A recommendation's status events, from its original's file (a translation shows
+        the original's); other kinds have none."""
+        status = self.status_of(kind, slug)
+        return status.source.meta.timeline if status and kind == "recommendation" else ()
 
     def problems_of(self, *files: str) -> tuple[Problem, ...]:
         """The problems of these files (paths below the content folder)."""

@@ -5,6 +5,7 @@ Every one of them is given to every template under its name in lower case
 """
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from ..core.comments.models import Status
 from ..core.content.translations import State
@@ -31,6 +32,15 @@ CHANNEL_LABELS = {
     "fax": _l("Fax"),
     "address": _l("Postal address"),
     "web-form": _l("Online form"),
+}
+# Where a recommendation stands (its timeline's statuses).
+PROGRESS_LABELS = {
+    "proposed": _l("Proposed"),
+    "under-consideration": _l("Under consideration"),
+    "partly-adopted": _l("Partly adopted"),
+    "adopted": _l("Adopted"),
+    "rejected": lazy_pgettext("a recommendation's status", "Rejected"),
+    "superseded": _l("Superseded"),
 }
 LETTER_TITLES = {"en": _l("Letter in English"), "zh": _l("Letter in Chinese")}
 # The same ask in a few lines, for a chat such as WeChat.
@@ -98,6 +108,7 @@ def template_labels() -> dict:
         "language_names": LANGUAGE_NAMES,
         "channel_labels": CHANNEL_LABELS,
         "letter_titles": LETTER_TITLES,
+        "progress_labels": PROGRESS_LABELS,
         "message_titles": MESSAGE_TITLES,
         "metric_types": METRIC_TYPES,
         "better_labels": BETTER_LABELS,

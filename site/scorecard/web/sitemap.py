@@ -69,6 +69,7 @@ def public_pages() -> list[SitemapEntry]:
         pages.append(_interface_page("pages.document_list", newest(listing), section=section))
     pages.extend(_document_pages(edition))
     pages.append(_interface_page("pages.glossary"))
+    pages.append(_interface_page("tracker.tracker"))
     pages.append(_interface_page("ministries.directory"))
     for ministry in edition.library.ministries.values():
         named_in = [s for s, _ in edition.addressing(ministry.id, DEFAULT_LANGUAGE)]

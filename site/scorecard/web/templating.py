@@ -10,7 +10,7 @@ from flask import Flask
 from ..core.content import Document
 from ..core.languages import HTML_LANG, NATIVE_NAMES, other_language
 from ..http.current import current_edition
-from . import charts, problems, quantities, share_pictures, sources, urls
+from . import charts, problems, quantities, share_pictures, sources, tracker, urls
 from .i18n import current_language
 from .labels import KIND_LABELS, LANGUAGE_NAMES, template_labels
 from .moments import moment
@@ -73,6 +73,9 @@ def init_app(app: Flask) -> None:
         parallel_url=urls.parallel_url,
         short_url=urls.short_url,
         source_citation=sources.citation,
+        timeline_of=tracker.timeline_of,
+        current_status=tracker.current_status,
+        event_date=tracker.event_date,
         named_source=sources.named_source,
     )
     app.jinja_env.filters.update(

@@ -52,8 +52,19 @@ def stale_contact_cards(
 
 
 def future_dates(doc: Document, shown: str, today: dt.date) -> list[Problem]:
-    """A `date` or `updated` after today is almost always a typo."""
-    problems = []
+    """A `date` or `updated` after today is almost always a typo; a status event cannot
+    have happened yet."""
+    problems = [
+        Problem(
+            shown,
+            "timeline",
+            f"{event.date} ({event.status}) is in the future: record an event once it has "
+            "happened, with its evidence",
+            front_matter_line(doc.source, "timeline"),
+        )
+        for event in doc.meta.timeline
+        if event.first_day > today
+    ]
     for field in ("date", "updated"):
         day = getattr(doc.meta, field)
         if day and day > today:
@@ -124,6 +135,24 @@ def duplicate_slugs(library: Library, shown) -> list[Problem]:
         )
         for doc in sorted(library.documents.values(), key=lambda d: d.path)
         if kinds[doc.slug][0] != doc.kind
+    ]
+
+
+def missing_timeline(doc: Document, shown: str) -> list[Problem]:
+    """A published recommendation says where it stands; its original's file holds the
+    timeline (a translation shows the original's)."""
+    if doc.kind != "recommendation" or not doc.public or doc.meta.translated_from:
+        return []
+    if doc.meta.timeline:
+        return []
+    return [
+        Problem(
+            shown,
+            "timeline",
+            "a published recommendation needs its timeline: at least the 'proposed' event, "
+            "with its date and the source that proposed it (docs/editing.md, 'Status')",
+            1,
+        )
     ]
 
 
@@ -213,6 +242,7 @@ def one_document_problems(
         *links.problems(doc, path),
         *wrong_language(doc, path),
         *future_dates(doc, path, today),
+        *missing_timeline(doc, path),
         *text_problems(doc, path, library),
     ]
     if doc.lang == "zh" and (original := library.documents.get((doc.kind, doc.slug, "en"))):

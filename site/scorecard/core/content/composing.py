@@ -7,6 +7,7 @@ what changed.
 """
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,6 +32,7 @@ FIELD_ORDER = (
     "ask",
     "document_numbers",
     "sources",
+    "timeline",
 )
 SOURCE_ORDER = ("title", "publisher", "year", "url", "accessed")
 
@@ -71,6 +73,23 @@ def _present(value: Any) -> bool:
     return value not in (None, "", [], ())
 
 
+def _as_written(value: Any) -> Any:
+    """A value kept from the file, which reads dates as text (parsing.TextLoader), made
+    what YAML writes plain again: 2026-11-28 and 2021 rather than "2026-11-28" and "2021"."""
+    if isinstance(value, dict):
+        return {key: _as_written(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_written(item) for item in value]
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}", value):
+        return int(value)
+    return value
+
+
 def _shaped(name: str, value: Any) -> Any:
     if name in ("topics", "metrics", "document_numbers"):
         return _Inline(value)
@@ -81,6 +100,8 @@ def _shaped(name: str, value: Any) -> Any:
             {key: _plain(source[key]) for key in SOURCE_ORDER if _present(source.get(key))}
             for source in value
         ]
+    if name == "timeline":
+        return _as_written(value)
     if name == "publish_at" and isinstance(value, dt.datetime):
         return value.isoformat(timespec="minutes")
     return value

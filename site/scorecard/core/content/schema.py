@@ -1,6 +1,7 @@
 """The one schema every content file is validated against."""
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import (
@@ -11,6 +12,7 @@ from pydantic import (
     HttpUrl,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from ..kinds import Kind
@@ -61,6 +63,74 @@ class Source(Strict):
         return "zh" if has_chinese(self.title) else "en"
 
 
+# Where a recommendation stands, from first proposed to adopted (or not): its timeline.
+STATUSES = (
+    "proposed",
+    "under-consideration",
+    "partly-adopted",
+    "adopted",
+    "rejected",
+    "superseded",
+)
+EVENT_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+
+
+class Evidence(Source):
+    """What shows that a status event happened: a public source, with its address, and
+    the official document's number (文号) where there is one."""
+
+    url: HttpUrl
+    document_number: str | None = None
+
+    @field_validator("document_number")
+    @classmethod
+    def _official_number(cls, number: str | None) -> str | None:
+        if number is not None and not PATTERN.fullmatch(number.strip()):
+            raise ValueError(f"'{number}' is not a document number like 国发〔2021〕23号")
+        return normalise_document_number(number) if number else None
+
+
+class StatusEvent(Strict):
+    """One dated step of a recommendation: proposed, adopted... as far as its source dates
+    it: a year (2021), a month (2021-02) or a day (2021-02-15)."""
+
+    status: Literal[STATUSES]  # type: ignore[valid-type]
+    date: str
+    note: Localized
+    evidence: Evidence
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _as_text(cls, date: object) -> object:
+        return date.isoformat() if isinstance(date, dt.date) else date
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, date: str) -> str:
+        match = EVENT_DATE.match(date)
+        if not match:
+            raise ValueError(
+                f"'{date}' is not a year, a month or a day like 2021, 2021-02, 2021-02-15"
+            )
+        year, month, day = (int(match[part] or 1) for part in ("year", "month", "day"))
+        try:
+            dt.date(year, month, day)
+        except ValueError as error:
+            raise ValueError(f"'{date}' is not a real date: {error}") from None
+        return date
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        return ("year", "month", "day")[self.date.count("-")]
+
+    @property
+    def first_day(self) -> dt.date:
+        """The earliest day the date can mean: what events are ordered by."""
+        match = EVENT_DATE.match(self.date)
+        assert match
+        return dt.date(*(int(match[part] or 1) for part in ("year", "month", "day")))
+
+
 class FrontMatter(Strict):
     title: str = Field(min_length=1)
     summary: str = Field(max_length=400)
@@ -82,6 +152,28 @@ class FrontMatter(Strict):
     document_numbers: tuple[str, ...] = ()
     # In a translation: the version (content hash) of the source file it was made from.
     translated_from: str | None = Field(default=None, pattern=r"^[0-9a-f]{12}$")
+    # A recommendation's status over time, oldest first; kept in the original's file only.
+    timeline: tuple[StatusEvent, ...] = ()
+
+    @model_validator(mode="after")
+    def _timeline_in_order(self) -> "FrontMatter":
+        if self.timeline and self.translated_from:
+            raise ValueError(
+                "timeline: a translation shows its original's timeline; keep it in the "
+                "original's file only and remove it here"
+            )
+        for before, after in zip(self.timeline, self.timeline[1:], strict=False):
+            if after.first_day < before.first_day:
+                raise ValueError(
+                    f"timeline: the events must be oldest first, but {after.date} "
+                    f"({after.status}) comes after {before.date} ({before.status})"
+                )
+        return self
+
+    @property
+    def current_status(self) -> StatusEvent | None:
+        """Where the recommendation stands now: its latest event."""
+        return self.timeline[-1] if self.timeline else None
 
     @property
     def basis(self) -> Source | None:

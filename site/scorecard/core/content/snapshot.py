@@ -49,6 +49,11 @@ LIBRARIES = (
 
 log = logging.getLogger(__name__)
 
+# The code's hash as this process imported it: during a deploy, a process still running
+# the old code must not label its snapshot with the new files' hash (the new workers would
+# then load objects of the old classes, lacking the new fields).
+CODE_RUNNING = [(path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for path in CODE]
+
 
 def content_files(content_dir: Path) -> list[tuple[str, int, int]]:
     """Each content file's relative path, size and modification time (ns).
@@ -86,7 +91,7 @@ def key(content_dir: Path, labels: object) -> str:
     # Documents keep absolute paths; the pickle format follows Python's version.
     parts = [FORMAT, sys.version, str(Path(content_dir).resolve()), labels]
     parts += [(name, _version(name)) for name in LIBRARIES]
-    parts += [(path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for path in CODE]
+    parts += CODE_RUNNING
     digest.update(repr(parts).encode("utf-8"))
     digest.update(repr(content_files(Path(content_dir))).encode("utf-8"))
     return digest.hexdigest()

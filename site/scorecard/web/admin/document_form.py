@@ -17,6 +17,9 @@ from ...core.content import Library
 from ...core.content.composing import SOURCE_ORDER
 
 EMPTY_SOURCE_ROWS = 2
+# A recommendation's timeline in the form: each event's fields, flat (the note in both
+# languages, the evidence's source and its official number).
+EVENT_FIELDS = ("status", "date", "note_en", "note_zh", *SOURCE_ORDER, "document_number")
 # The time zones an editor picks for a scheduled publication.
 ZONES = {"+08:00": "UTC+08:00 (Beijing)", "+00:00": "UTC"}
 TEXT_FIELDS = ("title", "summary", "ask", "region", "period")
@@ -34,8 +37,9 @@ def _year(value: str) -> int | str:
     return int(value) if value.isascii() and value.isdigit() else value
 
 
-def fields_from_form(form: MultiDict, kind: str, translated_from: str | None) -> dict[str, Any]:
-    """The front matter the form describes, as compose() takes it."""
+def fields_from_form(form: MultiDict, kind: str, kept: Mapping[str, Any]) -> dict[str, Any]:
+    """The front matter the form describes, as compose() takes it, with the fields the form
+    does not edit (`kept`, from the file)."""
     fields: dict[str, Any] = {name: form.get(name, "").strip() for name in TEXT_FIELDS}
     fields["kind"] = kind
     fields["status"] = form.get("status", "draft")
@@ -44,8 +48,7 @@ def fields_from_form(form: MultiDict, kind: str, translated_from: str | None) ->
             fields[name] = _date(value)
     if fields["status"] == "scheduled" and (moment := form.get("publish_at", "").strip()):
         fields["publish_at"] = f"{moment}{form.get('publish_zone', '+08:00')}"
-    if translated_from:
-        fields["translated_from"] = translated_from
+    fields.update(kept)
     fields["topics"] = form.getlist("topics")
     fields["metrics"] = form.getlist("metrics")
     fields["ministries"] = [
@@ -66,7 +69,32 @@ def fields_from_form(form: MultiDict, kind: str, translated_from: str | None) ->
             source["accessed"] = _date(source["accessed"])
         sources.append(source)
     fields["sources"] = sources
+    if "timeline_rows" in form:  # only an original recommendation's form edits its timeline
+        fields["timeline"] = _timeline_from_form(form)
     return fields
+
+
+def _timeline_from_form(form: MultiDict) -> list[dict[str, Any]]:
+    """The events the rows describe, as the file writes them; empty rows add nothing."""
+    events = []
+    for row in range(int(form.get("timeline_rows", "0") or 0)):
+        given = {key: form.get(f"event-{row}-{key}", "").strip() for key in EVENT_FIELDS}
+        if not any(given.values()):
+            continue
+        evidence = {key: given[key] for key in (*SOURCE_ORDER, "document_number") if given[key]}
+        if "year" in evidence:
+            evidence["year"] = _year(evidence["year"])
+        if "accessed" in evidence:
+            evidence["accessed"] = _date(evidence["accessed"])
+        events.append(
+            {
+                "status": given["status"],
+                "date": given["date"],
+                "note": {"en": given["note_en"], "zh": given["note_zh"]},
+                "evidence": evidence,
+            }
+        )
+    return events
 
 
 @dataclass(frozen=True)
@@ -139,4 +167,22 @@ def form_values(fields: Mapping[str, Any], library: Library, lang: str) -> dict[
         {key: _text(source.get(key)) for key in SOURCE_ORDER}
         for source in [*sources, *({} for _ in range(EMPTY_SOURCE_ROWS))]
     ]
+    events = [e for e in fields.get("timeline") or [] if isinstance(e, dict)]
+    values["timeline"] = [_event_values(event) for event in [*events, {}]]
     return values
+
+
+def _event_values(event: Mapping[str, Any]) -> dict[str, str]:
+    note: Mapping[str, Any] = event.get("note") or {}
+    evidence: Mapping[str, Any] = event.get("evidence") or {}
+    if not isinstance(note, dict):
+        note = {}
+    if not isinstance(evidence, dict):
+        evidence = {}
+    return {
+        "status": _text(event.get("status")),
+        "date": _text(event.get("date")),
+        "note_en": _text(note.get("en")),
+        "note_zh": _text(note.get("zh")),
+        **{key: _text(evidence.get(key)) for key in (*SOURCE_ORDER, "document_number")},
+    }

@@ -150,6 +150,16 @@ def documents():
     )
 
 
+# What the form does not edit, kept as the file has it: a translation's version, and a
+# recommendation's timeline (edited in its file, each event with its evidence).
+FILE_ONLY = ("translated_from", "timeline")
+
+
+def _file_only(existing: str | None) -> dict[str, Any]:
+    written = written_fields(existing)[0] if existing else {}
+    return {name: written[name] for name in FILE_ONLY if name in written}
+
+
 def _start_from(kind: str, slug: str, lang: str) -> tuple[dict[str, Any], str]:
     """A new translation's form: what does not change with the language, from its original."""
     source = _source(kind, slug, lang)
@@ -166,7 +176,7 @@ def _page(kind, slug, lang, fields, body, base, theirs=None, error=None, uploade
     library = _library()
     source = _source(kind, slug, lang)
     existing = current_text(_path(kind, slug, lang))
-    translated_from = written_fields(existing)[0].get("translated_from") if existing else None
+    translated_from = _file_only(existing).get("translated_from")
     written = compose(fields, body)
     doc, problems = check_written(current_app, library, _path(kind, slug, lang), written)
     context = {
@@ -217,11 +227,11 @@ def edit_document(kind: str, slug: str, lang: str):
         fields, body = written_fields(text)
         return _page(kind, slug, lang, fields, body, text_version(text))
     existing = current_text(path)
-    translated_from = written_fields(existing)[0].get("translated_from") if existing else None
+    kept = _file_only(existing)
     source = _source(kind, slug, lang)
     if source and request.form.get("mark_translated"):
-        translated_from = source.version
-    fields = fields_from_form(request.form, kind, translated_from)
+        kept["translated_from"] = source.version
+    fields = fields_from_form(request.form, kind, kept)
     body = request.form.get("body", "")
     base = request.form.get("base", "")
     message = request.form.get("message", "").strip() or gettext(
@@ -267,8 +277,7 @@ def preview_document(kind: str, slug: str, lang: str):
     beside the form, as the editor types (htmx), or on its own page without JavaScript."""
     path = _path(kind, slug, lang)
     existing = current_text(path)
-    translated_from = written_fields(existing)[0].get("translated_from") if existing else None
-    fields = fields_from_form(request.form, kind, translated_from)
+    fields = fields_from_form(request.form, kind, _file_only(existing))
     body = request.form.get("body", "")
     written = compose(fields, body)
     doc, problems = check_written(current_app, _library(), path, written)
@@ -413,8 +422,7 @@ def upload_image(kind: str, slug: str, lang: str):
     of the document is saved yet, and nothing the editor typed is lost."""
     path = _path(kind, slug, lang)
     existing = current_text(path)
-    translated_from = written_fields(existing)[0].get("translated_from") if existing else None
-    fields = fields_from_form(request.form, kind, translated_from)
+    fields = fields_from_form(request.form, kind, _file_only(existing))
     body = request.form.get("body", "")
     base = request.form.get("base", "")
     alts = {other: _alt(request.form.get(f"alt-{other}", "")) for other in LANGUAGES}

@@ -39,6 +39,7 @@ def document_record(edition: Edition, kind: str, slug: str) -> dict | None:
         return None
     docs = {lang: edition.library.documents[(kind, slug, lang)] for lang in languages}
     first = next(iter(docs.values()))
+    timeline = edition.timeline_of(kind, slug)
     return {
         "id": first.id,
         "kind": kind,
@@ -48,6 +49,8 @@ def document_record(edition: Edition, kind: str, slug: str) -> dict | None:
         "topics": list(first.meta.topics),
         "ministries": [{"id": ref.id, "role": ref.role} for ref in first.meta.ministries],
         "metrics": list(first.meta.metrics),
+        "status": timeline[-1].status if timeline else None,
+        "timeline": [event.model_dump(mode="json", exclude_none=True) for event in timeline],
         "license": licence_record(),
         "versions": {
             lang: {
