@@ -3,6 +3,7 @@ matter, each with evidence), the badge and timeline on its page, the tracker pag
 filters, the ministry pages, the API, and the check's refusals."""
 
 import datetime as dt
+import xml.etree.ElementTree as ElementTree
 from dataclasses import replace
 
 import pytest
@@ -14,6 +15,7 @@ from scorecard.core.content.schema import FrontMatter
 from conftest import library_of, soup
 
 RECOMMENDATIONS = ("community-employment", "clean-tech-funding")
+ATOM = "{http://www.w3.org/2005/Atom}"
 SOURCE = (
     "https://www.climatescorecard.org/2021/02/recommendations-for-climate-mitigation-in-china"
     "-a-community-based-employment-and-development-program/"
@@ -187,3 +189,44 @@ def test_the_check_refuses_an_event_in_the_future_and_a_recommendation_without_s
     assert problem.field == "timeline" and "at least the 'proposed' event" in problem.message
     draft = replace(bare, meta=bare.meta.model_copy(update={"status": "draft"}))
     assert missing_timeline(draft, path) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("en", "Proposed: A community-based employment and development programme"),
+        ("zh", "已提出：以社区为基础的就业与发展计划"),
+    ],
+)
+def test_the_feed_has_an_entry_for_each_status_event(site_client, lang, title):
+    feed = ElementTree.fromstring(site_client.get(f"/{lang}/feed.xml").data)
+    entries = {e.findtext(f"{ATOM}title"): e for e in feed.iter(f"{ATOM}entry")}
+    entry = entries[title]
+    assert (
+        entry.find(f"{ATOM}link")
+        .get("href")
+        .endswith(f"/{lang}/recommendations/community-employment#timeline-title")
+    )
+    assert entry.findtext(f"{ATOM}updated").startswith("2021-02-01")
+    assert entry.find(f"{ATOM}category").get("term") == "status"
+    statuses = [e for e in entries.values() if e.find(f"{ATOM}category").get("term") == "status"]
+    assert len(statuses) == len(RECOMMENDATIONS)
+    # The latest first: a status of 2021 comes after documents published since.
+    updated = [e.findtext(f"{ATOM}updated") for e in feed.iter(f"{ATOM}entry")]
+    assert updated == sorted(updated, reverse=True)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_status_is_a_search_facet_in_both_languages(site_client, lang):
+    query = {"en": "employment", "zh": "就业"}[lang]
+    page = soup(site_client.get(f"/{lang}/search", query_string={"q": query}))
+    facet = page.select_one('a[href*="status=proposed"]')
+    assert facet and {"en": "Proposed", "zh": "已提出"}[lang] in facet.get_text()
+    filtered = soup(
+        site_client.get(f"/{lang}/search", query_string={"q": query, "status": "proposed"})
+    )
+    kinds = {a["href"].split("/")[2] for a in filtered.select(".result__title a")}
+    assert kinds == {"recommendations"}
+    data = site_client.get(f"/api/v1/search?q={query}&lang={lang}&status=proposed").get_json()
+    assert data["facets"]["status"] == [{"value": "proposed", "count": 2}]
+    assert site_client.get("/api/v1/search?q=coal&status=passed").status_code == 400

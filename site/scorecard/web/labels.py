@@ -22,7 +22,8 @@ FACET_TITLES = {
     "kind": _l("Type"),
     "language": _l("Language"),
     "topic": _l("Topic"),
-    "ministry": _l("Ministry"),
+    "ministry": _l("Government body"),
+    "status": _l("Status"),
 }
 # Each language's name in the reader's language, for notices.
 LANGUAGE_NAMES = {"en": _l("English"), "zh": _l("Chinese")}

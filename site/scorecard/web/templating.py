@@ -12,7 +12,7 @@ from ..core.languages import HTML_LANG, NATIVE_NAMES, other_language
 from ..http.current import current_edition
 from . import charts, problems, quantities, share_pictures, sources, tracker, urls
 from .i18n import current_language
-from .labels import KIND_LABELS, LANGUAGE_NAMES, template_labels
+from .labels import KIND_LABELS, LANGUAGE_NAMES, PROGRESS_LABELS, template_labels
 from .moments import moment
 from .render import frame_template
 
@@ -32,6 +32,8 @@ def facet_label(name: str, value: str) -> str:
         return topic.label.get(lang)
     if name == "ministry" and (ministry := library.ministries.get(value)):
         return ministry.name.get(lang)
+    if name == "status" and value in PROGRESS_LABELS:
+        return str(PROGRESS_LABELS[value])
     return value
 
 

@@ -25,7 +25,7 @@ from ..kinds import LISTED
 from .analysis import chinese_word_analyzer, english_analyzer
 
 # Bump when the schema or the analysis changes: the fingerprint then forces a rebuild.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 FINGERPRINT_FILE = "FINGERPRINT"
 # Few fields, because every field multiplies the matchers a query term needs.
 # "outline" is the summary and the section headings.
@@ -45,6 +45,7 @@ def build_schema() -> Schema:
         "language": ID(stored=True),
         "topic": KEYWORD(stored=True),
         "ministry": KEYWORD(stored=True),
+        "status": ID(stored=True),
         "numbers": KEYWORD(stored=True),
         "date": DATETIME(stored=True, sortable=True),
     }
@@ -60,24 +61,43 @@ def document_key(doc: Document) -> str:
     return f"{doc.kind}/{doc.slug}/{doc.lang}"
 
 
-def document_digest(doc: Document) -> str:
-    data = doc.meta.model_dump_json() + doc.html
-    return hashlib.sha256(data.encode()).hexdigest()[:32]
+@dataclass(frozen=True)
+class Indexed:
+    """A document as the index holds it: with its recommendation's current status, which
+    the original's file gives both language versions."""
+
+    doc: Document
+    status: str = ""
+
+    @property
+    def digest(self) -> str:
+        data = self.doc.meta.model_dump_json() + self.doc.html + self.status
+        return hashlib.sha256(data.encode()).hexdigest()[:32]
 
 
-def indexed_documents(library: Library) -> list[Document]:
+def indexed_documents(library: Library) -> list[Indexed]:
     """What readers can find: published recommendations and case studies."""
-    return [doc for doc in library.documents.values() if doc.public and doc.kind in LISTED]
+    statuses = {
+        doc.id: doc.meta.timeline[-1].status
+        for doc in library.documents.values()
+        if doc.meta.timeline and not doc.meta.translated_from
+    }
+    return [
+        Indexed(doc, statuses.get(doc.id, ""))
+        for doc in library.documents.values()
+        if doc.public and doc.kind in LISTED
+    ]
 
 
-def fingerprint(documents: Iterable[Document]) -> str:
+def fingerprint(documents: Iterable[Indexed]) -> str:
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    for key, value in sorted((document_key(d), document_digest(d)) for d in documents):
+    for key, value in sorted((document_key(d.doc), d.digest) for d in documents):
         digest.update(f"{key}={value};".encode())
     return digest.hexdigest()
 
 
-def index_fields(doc: Document) -> dict:
+def index_fields(indexed: Indexed) -> dict:
+    doc = indexed.doc
     meta = doc.meta
     headings = " ".join(entry.title.striptags() for entry in _flatten(doc.toc))
     texts = {
@@ -89,11 +109,12 @@ def index_fields(doc: Document) -> dict:
     return fields | {
         "key": document_key(doc),
         "group": doc.id,
-        "digest": document_digest(doc),
+        "digest": indexed.digest,
         "kind": doc.kind,
         "language": doc.lang,
         "topic": " ".join(meta.topics),
         "ministry": " ".join(ref.id for ref in meta.ministries),
+        "status": indexed.status,
         "numbers": " ".join(normalise_document_number(n) for n in meta.document_numbers),
         "date": _as_datetime(meta.date),
     }
@@ -127,7 +148,7 @@ def _build_lock(root: Path):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _write_all(folder: Path, documents: list[Document]) -> None:
+def _write_all(folder: Path, documents: list[Indexed]) -> None:
     ix = index.create_in(folder, build_schema())
     # One writer per core, each into its own segment: analysis is the bottleneck.
     processes = max(1, min(os.cpu_count() or 1, len(documents) // 500))
@@ -137,20 +158,20 @@ def _write_all(folder: Path, documents: list[Document]) -> None:
             writer.add_document(**index_fields(doc))
 
 
-def _update_changed(folder: Path, documents: list[Document]) -> int:
+def _update_changed(folder: Path, documents: list[Indexed]) -> int:
     """Re-index only the documents whose digest changed; returns how many were touched."""
     ix = index.open_dir(folder)
     with ix.searcher() as searcher:
         indexed = {f["key"]: f["digest"] for f in searcher.all_stored_fields()}
-    wanted = {document_key(doc): doc for doc in documents}
+    wanted = {document_key(item.doc): item for item in documents}
     touched = 0
     with ix.writer() as writer:
         for key in indexed.keys() - wanted.keys():
             writer.delete_by_term("key", key)
             touched += 1
-        for key, doc in wanted.items():
-            if indexed.get(key) != document_digest(doc):
-                writer.update_document(**index_fields(doc))
+        for key, item in wanted.items():
+            if indexed.get(key) != item.digest:
+                writer.update_document(**index_fields(item))
                 touched += 1
     return touched
 

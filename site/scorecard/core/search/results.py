@@ -14,7 +14,7 @@ from ..paging import Page
 from ..text import small_number
 
 PAGE_SIZE = 10
-FACETS = ("kind", "language", "topic", "ministry")
+FACETS = ("kind", "language", "topic", "ministry", "status")
 SORTS = ("relevance", "date")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 

@@ -11,6 +11,7 @@ from flask import Blueprint, abort, current_app, jsonify, request
 from flask_babel import gettext as _
 
 from ...core import search as site_search
+from ...core.content.schema import STATUSES
 from ...core.kinds import LISTED
 from ...core.languages import DEFAULT_LANGUAGE, LANGUAGES
 from ...core.search.results import SORTS, SearchRequest
@@ -163,6 +164,7 @@ def search():
     _choice("language", LANGUAGES)
     _choice("topic", library.topics)
     _choice("ministry", library.ministries)
+    _choice("status", STATUSES)
     _choice("sort", SORTS)
     if "page" in request.args and not small_number(request.args["page"]):
         raise BadParameter(_("'page' must be a whole number from 1."))
