@@ -15,7 +15,7 @@ def test_check_lists_every_problem_and_fails(app):
     assert "content/recommendations/missing-title.en.md:6: title: required field is missing" in (
         result.output
     )
-    assert "content/recommendations/unknown-field.en.md:7: author: unknown field" in result.output
+    assert "content/recommendations/unknown-field.en.md:7: editor: unknown field" in result.output
     assert (
         "content/recommendations/broken-yaml.en.md:3: front matter: a list opened with [ is "
         "not closed"

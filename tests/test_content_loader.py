@@ -21,7 +21,7 @@ def test_each_broken_file_is_reported_with_its_path_and_field():
     assert found == {
         ("content/recommendations/broken-yaml.en.md", "front matter"),
         ("content/recommendations/missing-title.en.md", "title"),
-        ("content/recommendations/unknown-field.en.md", "author"),
+        ("content/recommendations/unknown-field.en.md", "editor"),
         ("content/recommendations/unknown-ministry.en.md", "ministries"),
         ("content/recommendations/unknown-metric.en.md", "metrics"),
         ("content/recommendations/empty-summary.en.md", "summary"),
@@ -37,7 +37,7 @@ def test_messages_say_what_is_wrong():
     broken = problems["content/recommendations/broken-yaml.en.md"]
     assert broken.line == 3 and "not closed" in broken.message
     assert problems["content/recommendations/unknown-field.en.md"].message.startswith(
-        "unknown field 'author': remove it"
+        "unknown field 'editor': remove it"
     )
     assert "required" in problems["content/recommendations/missing-title.en.md"].message
     assert "ministry-of-magic" in problems["content/recommendations/unknown-ministry.en.md"].message

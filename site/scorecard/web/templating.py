@@ -42,6 +42,12 @@ def newer_original(doc: Document) -> Document | None:
     return current_edition().newer_original(doc)
 
 
+def original_of(doc: Document) -> Document | None:
+    """The version a translation was made from; None for an original."""
+    status = current_edition().status_of(doc.kind, doc.slug)
+    return status.source if status and status.source.lang != doc.lang else None
+
+
 def localized(text) -> str:
     """A {en: ..., zh: ...} text in the page's language."""
     return text.get(current_language())
@@ -68,6 +74,7 @@ def init_app(app: Flask) -> None:
         html_lang=HTML_LANG,
         native_names=NATIVE_NAMES,
         newer_original=newer_original,
+        original_of=original_of,
         og_locales=OG_LOCALES,
         page_links=urls.page_links,
         preview_picture=share_pictures.preview_picture,

@@ -150,6 +150,12 @@ class FrontMatter(Strict):
     ask: str | None = None
     # Official document numbers (文号) the document cites, such as 国发〔2021〕23号.
     document_numbers: tuple[str, ...] = ()
+    # Credits, in this file's language: whose recommendation or work the document rests
+    # on, who wrote this version for the site, and who translated it. Only names that are
+    # known; none is invented.
+    author: str | None = None
+    written_by: str | None = None
+    translated_by: str | None = None
     # In a translation: the version (content hash) of the source file it was made from.
     translated_from: str | None = Field(default=None, pattern=r"^[0-9a-f]{12}$")
     # A recommendation's status over time, oldest first; kept in the original's file only.

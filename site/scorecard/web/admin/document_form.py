@@ -22,7 +22,16 @@ EMPTY_SOURCE_ROWS = 2
 EVENT_FIELDS = ("status", "date", "note_en", "note_zh", *SOURCE_ORDER, "document_number")
 # The time zones an editor picks for a scheduled publication.
 ZONES = {"+08:00": "UTC+08:00 (Beijing)", "+00:00": "UTC"}
-TEXT_FIELDS = ("title", "summary", "ask", "region", "period")
+TEXT_FIELDS = (
+    "title",
+    "summary",
+    "ask",
+    "region",
+    "period",
+    "author",
+    "written_by",
+    "translated_by",
+)
 
 
 def _date(value: str) -> dt.date | str:

@@ -62,6 +62,10 @@ def document_record(edition: Edition, kind: str, slug: str) -> dict | None:
                 "period": doc.meta.period,
                 "url": document_url(doc, lang=lang, external=True),
                 "sources": [_source(source) for source in doc.meta.sources],
+                "author": doc.meta.author,
+                "written_by": doc.meta.written_by,
+                "translated_by": doc.meta.translated_by,
+                "original": not doc.meta.translated_from,
             }
             for lang, doc in docs.items()
         },
