@@ -54,9 +54,7 @@ class Letter:
 
 def addressees(shown: Shown, library: Library) -> list[Ministry]:
     """Whom a recommendation asks to act: its lead ministries, else every ministry it names."""
-    refs = shown.doc.meta.ministries
-    leads = [ref for ref in refs if ref.role == "lead"] or list(refs)
-    return [library.ministries[ref.id] for ref in leads]
+    return [library.ministries[ref.id] for ref in shown.doc.meta.leads]
 
 
 def letters(shown: Shown, library: Library) -> list[Letter]:

@@ -51,15 +51,8 @@ def _rows(lang: str) -> list[Row]:
     ministries = edition.library.ministries
     rows = []
     for shown in edition.listing("recommendation", lang, editor_signed_in()):
-        refs = shown.doc.meta.ministries
-        leads = [ref for ref in refs if ref.role == "lead"] or list(refs)
-        rows.append(
-            Row(
-                shown,
-                current_status(shown.doc),
-                tuple(ministries[ref.id] for ref in leads if ref.id in ministries),
-            )
-        )
+        leads = tuple(ministries[ref.id] for ref in shown.doc.meta.leads if ref.id in ministries)
+        rows.append(Row(shown, current_status(shown.doc), leads))
     return rows
 
 

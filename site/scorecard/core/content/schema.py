@@ -177,6 +177,11 @@ class FrontMatter(Strict):
         return self
 
     @property
+    def leads(self) -> tuple[MinistryRef, ...]:
+        """Whom the document asks to act: its lead bodies, else every body it names."""
+        return tuple(ref for ref in self.ministries if ref.role == "lead") or self.ministries
+
+    @property
     def current_status(self) -> StatusEvent | None:
         """Where the recommendation stands now: its latest event."""
         return self.timeline[-1] if self.timeline else None

@@ -78,9 +78,9 @@ class Indexed:
 def indexed_documents(library: Library) -> list[Indexed]:
     """What readers can find: published recommendations and case studies."""
     statuses = {
-        doc.id: doc.meta.timeline[-1].status
+        doc.id: now.status
         for doc in library.documents.values()
-        if doc.meta.timeline and not doc.meta.translated_from
+        if (now := doc.meta.current_status) and not doc.meta.translated_from
     }
     return [
         Indexed(doc, statuses.get(doc.id, ""))
