@@ -39,7 +39,8 @@ def test_a_series_is_drawn_as_an_accessible_well_formed_svg(client):
     svg = ElementTree.fromstring(str(page.select_one("figure.chart svg")))
     assert svg.get("role") == "img"
     assert svg.find(f"{SVG}title").text == "统计的园区数量"
-    assert svg.find(f"{SVG}desc").text == "2015: 1,200; 2016年初: 近2.5万; 2017: 2,543"
+    # Punctuated, and its years written, as a Chinese reader writes them.
+    assert svg.find(f"{SVG}desc").text == "2015年：1,200；2016年初：近2.5万；2017年：2,543"
     bars = svg.findall(f"{SVG}rect")
     assert len(bars) == 3
     heights = [float(bar.get("height")) for bar in bars]
@@ -102,7 +103,7 @@ def test_a_phone_gets_the_chart_as_rows_with_their_labels_above(client):
     assert narrow["viewbox"].split()[2] == "320"
     labels = [t.get_text() for t in narrow.select("text.chart__period")]
     values = [t.get_text() for t in narrow.select("text.chart__value")]
-    assert labels == ["2015", "2016年初", "2017"] and values == ["1,200", "近2.5万", "2,543"]
+    assert labels == ["2015年", "2016年初", "2017年"] and values == ["1,200", "近2.5万", "2,543"]
     lengths = [float(bar["width"]) for bar in narrow.select("rect")]
     assert lengths[1] == max(lengths) <= 320 - 88 and lengths[0] < lengths[2]
     # Each has its own title and description, named by ids of its own.
@@ -133,3 +134,19 @@ def test_a_figures_source_is_punctuated_in_the_pages_language(client, lang, cite
     page = soup(client.get(f"/{lang}/metrics/parks-counted"))
     first = page.select(".series tbody td")[1]
     assert first.get_text().strip() == cited
+
+
+@pytest.mark.parametrize(
+    ("lang", "periods"),
+    [("en", ["2015", "early 2016", "2017"]), ("zh", ["2015年", "2016年初", "2017年"])],
+)
+def test_periods_are_written_one_way_in_each_language(client, lang, periods):
+    page = soup(client.get(f"/{lang}/metrics/parks-counted"))
+    assert [th.get_text() for th in page.select(".series tbody th")] == periods
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "2008–2010"), ("zh", "2008—2010年")])
+def test_a_case_studys_period_is_a_range_in_the_readers_style(site_client, lang, shown):
+    page = soup(site_client.get(f"/{lang}/case-studies/ilo-green-jobs-pilots"))
+    facts = {div.dt.get_text(): div.dd.get_text() for div in page.select(".facts > div")}
+    assert facts[{"en": "Period covered", "zh": "涵盖时期"}[lang]] == shown

@@ -34,8 +34,8 @@ def test_every_published_document_shows_its_source_and_its_year(
 
 def test_cards_show_the_period_or_the_source_year(site_client):
     for lang, period, year in (
-        ("en", "Period covered: 2008-2010", "Source: 2014"),
-        ("zh", "涵盖时期：2008-2010", "资料年份：2014年"),
+        ("en", "Period covered: 2008–2010", "Source: 2014"),
+        ("zh", "涵盖时期：2008—2010年", "资料年份：2014年"),
     ):
         cards = [
             card.get_text(" ", strip=True)

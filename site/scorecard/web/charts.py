@@ -16,7 +16,7 @@ from flask_babel import gettext
 from ..core.content.schema import Metric
 from ..http.current import current_edition
 from .i18n import current_language
-from .quantities import format_observation, format_period
+from .quantities import display_period, format_observation
 
 WIDTH, HEIGHT = 560, 260
 TOP, BOTTOM, SIDE = 28, 44, 16  # room for value labels above and period labels below
@@ -65,14 +65,11 @@ class Chart:
     bars: tuple[Bar, ...]
     narrow_height: int
     rows: tuple[Row, ...]
+    # What the chart shows, for readers who cannot see it, punctuated in their language.
+    description: str
 
     narrow_width = NARROW_WIDTH
     bar_height = BAR_HEIGHT
-
-    @property
-    def description(self) -> str:
-        """What the chart shows, for readers who cannot see it."""
-        return "; ".join(f"{bar.period}: {bar.value}" for bar in self.bars)
 
 
 def bar_chart(metric: Metric) -> Chart | None:
@@ -94,7 +91,7 @@ def bar_chart(metric: Metric) -> Chart | None:
                 width=round(width, 1),
                 height=round(height, 1),
                 value=format_observation(observation, metric.percent),
-                period=format_period(observation.period),
+                period=display_period(observation.period),
             )
         )
     step = LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP
@@ -109,7 +106,11 @@ def bar_chart(metric: Metric) -> Chart | None:
         for index, bar in enumerate(bars)
     )
     narrow_height = len(rows) * step - ROW_GAP + 2
-    return Chart(f"chart-{metric.id}", WIDTH, HEIGHT, baseline, tuple(bars), narrow_height, rows)
+    pair, separator = ("{}：{}", "；") if current_language() == "zh" else ("{}: {}", "; ")
+    description = separator.join(pair.format(bar.period, bar.value) for bar in bars)
+    return Chart(
+        f"chart-{metric.id}", WIDTH, HEIGHT, baseline, tuple(bars), narrow_height, rows, description
+    )
 
 
 def chart_caption(metric: Metric) -> str:

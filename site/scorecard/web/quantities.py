@@ -5,6 +5,8 @@ after "17"); a narrow table may still wrap after "nearly". Chinese figures have 
 and the stylesheet keeps them whole.
 """
 
+import re
+
 from babel.numbers import format_compact_decimal, format_decimal
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
@@ -54,4 +56,21 @@ def format_amount(observation: Observation, metric: Metric) -> str:
 
 
 def format_period(period: Localized | str) -> str:
+    """A period as the data gives it, in the reader's language (downloads keep it so)."""
     return period if isinstance(period, str) else period.get(get_locale().language)
+
+
+YEAR = re.compile(r"^(\d{4})$")
+YEARS = re.compile(r"^(\d{4})\s*[-–—~至]\s*(\d{4})$")
+
+
+def display_period(period: Localized | str) -> str:
+    """A period as a reader of each language writes it, the same everywhere on the site:
+    a year is 2017 or 2017年, a range 2008–2010 or 2008—2010年."""
+    text = format_period(period)
+    chinese = get_locale().language == "zh"
+    if match := YEAR.match(text):
+        return f"{match[1]}年" if chinese else text
+    if match := YEARS.match(text):
+        return f"{match[1]}—{match[2]}年" if chinese else f"{match[1]}–{match[2]}"
+    return text

@@ -92,7 +92,7 @@ def init_app(app: Flask) -> None:
         value=quantities.format_value,
         observation=quantities.format_observation,
         amount=quantities.format_amount,
-        period=quantities.format_period,
+        period=quantities.display_period,
         moment=moment,
     )
     app.context_processor(_page_context)
