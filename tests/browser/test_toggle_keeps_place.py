@@ -46,7 +46,7 @@ def test_the_toggle_from_a_section_lands_on_the_paragraph_being_read(page, base_
     assert (
         page.locator("#who-should-act-p1")
         .inner_text()
-        .startswith("原文的呼吁对象是人力资源和社会保障部")
+        .startswith("原帖的呼吁对象是人力资源和社会保障部")
     )
     assert at_top(page, "who-should-act-p1")
 
