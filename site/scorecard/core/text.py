@@ -7,6 +7,11 @@ import re
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
 
+# Invisible characters that keep text on one line: a word joiner (no width; ties a mark or
+# a unit to the word before it) and a no-break space.
+WORD_JOINER, NO_BREAK_SPACE = "\u2060", "\u00a0"
+
+
 def has_chinese(text: str) -> bool:
     return CJK.search(text) is not None
 

@@ -12,8 +12,8 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from ..core.content.schema import Localized, Metric, Observation
+from ..core.text import NO_BREAK_SPACE
 
-NO_BREAK_SPACE = "\u00a0"
 # The source's own hedging, kept with the figure.
 QUALIFIED = {
     "about": _l("about %(value)s"),

@@ -7,7 +7,8 @@ import re
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
-WORD_JOINER = "\u2060"
+from ..text import WORD_JOINER
+
 MARK_AFTER_PUNCTUATION = re.compile(
     r"(?P<punctuation>[。，、；：！？])(?P<mark><sup id=\"fnref[^>]*>.*?</sup>)"
 )

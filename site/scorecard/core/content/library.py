@@ -15,6 +15,7 @@ import yaml
 from markupsafe import Markup
 
 from ..languages import LANGUAGES
+from ..text import WORD_JOINER
 from .markdown import TocEntry
 from .parsing import ContentError, load_yaml, split_front_matter
 from .schema import FrontMatter, GlossaryEntry, Metric, Ministry, Topic
@@ -25,8 +26,6 @@ TOOLTIP = re.compile(r'<span class="term__tip"[^>]*>.*?</span>', re.DOTALL)
 PERMALINK = re.compile(
     r'<a [^>]*class="permalink"[^>]*>\u2060#</a><a [^>]*class="in-other-language"[^>]*>[^<]*</a>'
 )
-# Invisible marks that only keep words on one line (permalinks.py, unbroken_numbers.py).
-WORD_JOINER = "\u2060"
 # What a search snippet leaves out: headings, footnote marks and the footnotes themselves.
 HEADING = re.compile(r"<h[1-6][^>]*>.*?</h[1-6]>", re.DOTALL)
 FOOTNOTE_MARK = re.compile(r"<sup id=\"fnref[^>]*>.*?</sup>", re.DOTALL)

@@ -21,10 +21,9 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..languages import HTML_LANG, NATIVE_NAMES, other_language
+from ..text import WORD_JOINER
 
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
-# Ties the anchor to the last word, so that it never sits alone on a line.
-WORD_JOINER = "\u2060"
 
 
 class PermalinkLabels(NamedTuple):

@@ -75,6 +75,15 @@ STATUSES = (
 EVENT_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
 
+def _first_day(date: str) -> dt.date:
+    """The first day of a year (2021), a month (2021-02), or the day itself; ValueError
+    for anything else, or a day that does not exist."""
+    match = EVENT_DATE.match(date)
+    if not match:
+        raise ValueError(f"'{date}' is not a year, a month or a day")
+    return dt.date(*(int(match[part] or 1) for part in ("year", "month", "day")))
+
+
 class Evidence(Source):
     """What shows that a status event happened: a public source, with its address, and
     the official document's number (文号) where there is one."""
@@ -107,14 +116,12 @@ class StatusEvent(Strict):
     @field_validator("date")
     @classmethod
     def _real_date(cls, date: str) -> str:
-        match = EVENT_DATE.match(date)
-        if not match:
+        if not EVENT_DATE.match(date):
             raise ValueError(
                 f"'{date}' is not a year, a month or a day like 2021, 2021-02, 2021-02-15"
             )
-        year, month, day = (int(match[part] or 1) for part in ("year", "month", "day"))
         try:
-            dt.date(year, month, day)
+            _first_day(date)
         except ValueError as error:
             raise ValueError(f"'{date}' is not a real date: {error}") from None
         return date
@@ -126,9 +133,7 @@ class StatusEvent(Strict):
     @property
     def first_day(self) -> dt.date:
         """The earliest day the date can mean: what events are ordered by."""
-        match = EVENT_DATE.match(self.date)
-        assert match
-        return dt.date(*(int(match[part] or 1) for part in ("year", "month", "day")))
+        return _first_day(self.date)
 
 
 class FrontMatter(Strict):

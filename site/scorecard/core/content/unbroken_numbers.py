@@ -13,7 +13,8 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-NO_BREAK_SPACE, WORD_JOINER = "\u00a0", "\u2060"
+from ..text import NO_BREAK_SPACE, WORD_JOINER
+
 ENGLISH_UNIT = re.compile(
     r"(?<=\d) (?=(?:million|billion|trillion|thousand|hundred|per ?cent|percentage points?"
     r"|tonnes?|tons?|yuan|RMB|kWh|MWh|GWh|TWh|kW|MW|GW|km|jobs?|people|workers|companies"
