@@ -14,7 +14,6 @@ import argparse
 import os
 import secrets
 import shutil
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -27,7 +26,6 @@ ROOT = processes.ROOT
 # Pages of the site's own content a first visitor lands on: an article (from a shared
 # link) and a list (from a search engine).
 PAGES = ["/zh/recommendations/community-employment", "/en/recommendations/"]
-ROUNDS = 3
 FIRST_VISIT: dict[str, str] = {}  # no cookie, as a crawler, a link preview or a new reader
 
 
@@ -36,24 +34,6 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--duration", type=float, default=5, help="seconds per turn")
     parser.add_argument("--connections", type=int, default=32, help="wrk's open connections")
     return parser.parse_args()
-
-
-def turns(proxy_url: str, static_url: str, path: str, settings: Load) -> dict:
-    """The page through the cache and as a file, taking turns."""
-    through, static = [], []
-    for _ in range(ROUNDS):
-        through.append(load.wrk(proxy_url, Target("first visit", path, headers={}), settings))
-        static.append(load.wrk(static_url, Target("file", path, headers={}), settings))
-    ratios = [t["rps"] / s["rps"] for t, s in zip(through, static, strict=True)]
-    return {
-        "path": path,
-        "ratio_median": statistics.median(ratios),
-        "ratio_range": (min(ratios), max(ratios)),
-        "rps_median": statistics.median(t["rps"] for t in through),
-        "static_rps_median": statistics.median(s["rps"] for s in static),
-        "p99_ms_worst": max(t["p99_ms"] for t in through),
-        "bad": sum(t["bad_status"] + t["socket_errors"] for t in through),
-    }
 
 
 def main() -> None:
@@ -90,8 +70,10 @@ def main() -> None:
                     file = file / "index.html"
                 file.parent.mkdir(parents=True, exist_ok=True)
                 file.write_text(html, encoding="utf-8")
-                load.wrk(proxy.url, target, settings, seconds=load.WARM_UP_SECONDS)
-                results.append(turns(proxy.url, static.url, path, settings) | checked)
+                file_target = Target("file", path, headers=FIRST_VISIT)
+                results.append(
+                    load.turns(proxy.url, target, static.url, file_target, settings) | checked
+                )
         finally:
             proxy.stop()
             static.stop()

@@ -4,6 +4,7 @@ should (so that a broken page cannot pass as a fast one), and wrk's measurement 
 import http.client
 import json
 import os
+import statistics
 import subprocess
 import time
 import urllib.parse
@@ -133,3 +134,33 @@ def measure(url: str, target: Target, load: Load, twice: bool = False) -> dict:
         wrk(url, target, load, seconds=WARM_UP_SECONDS)
         result |= wrk(url, target, load)
     return result
+
+
+ROUNDS = 3
+
+
+def turns(
+    target_url: str, target: Target, reference_url: str, reference: Target, load: Load
+) -> dict:
+    """The target and its reference loaded in turn (A, B, A, B, A, B), so that a busy moment
+    of this shared machine falls on both alike: the median and range of their ratio."""
+    for url, asked in ((target_url, target), (reference_url, reference)):
+        wrk(url, asked, load, seconds=WARM_UP_SECONDS)
+    measured, references = [], []
+    for _ in range(ROUNDS):
+        measured.append(wrk(target_url, target, load))
+        references.append(wrk(reference_url, reference, load))
+    ratios = [m["rps"] / r["rps"] for m, r in zip(measured, references, strict=True)]
+    return {
+        "target": target.name,
+        "path": target.path,
+        "reference": reference.name,
+        "ratio_median": statistics.median(ratios),
+        "ratio_range": (min(ratios), max(ratios)),
+        "rps_median": statistics.median(m["rps"] for m in measured),
+        "reference_rps_median": statistics.median(r["rps"] for r in references),
+        "p50_ms_median": statistics.median(m["p50_ms"] for m in measured),
+        "p99_ms_worst": max(m["p99_ms"] for m in measured),
+        "bad": sum(m["bad_status"] + m["socket_errors"] for m in measured),
+        "load_average": os.getloadavg()[0],
+    }

@@ -5,6 +5,7 @@ server (CI sets it; there, a missing server is a failure, not a skip).
 """
 
 import copy
+import logging
 import os
 import shutil
 import subprocess
@@ -26,6 +27,30 @@ from scorecard.core.database import db
 FIXTURE_CONTENT = Path(__file__).parent / "content"
 SITE_CONTENT = PROJECT_ROOT / "content"
 ZH_CATALOGUE = PROJECT_ROOT / "translations" / "zh" / "LC_MESSAGES" / "messages.po"
+
+
+class Recorder(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture
+def app_log():
+    """What the app logs. (Not caplog: the migrations' logging set-up removes its handler.)"""
+    recorder = Recorder()
+    logger = logging.getLogger("scorecard")
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    logger.addHandler(recorder)
+    yield recorder
+    logger.removeHandler(recorder)
+    logger.setLevel(level)
 
 
 def build_app(content_dir: Path, instance: Path, **settings):

@@ -159,3 +159,66 @@ def test_static_files_have_fingerprinted_names_kept_a_year(client):
         assert "immutable" not in older.headers.get("Cache-Control", "")
     with client.get("/static/css/nothing.000000000000.css") as missing:
         assert missing.status_code == 404
+
+
+def answered(app_log) -> list[tuple[str, int, bool]]:
+    """Each request's log line: its request id, status, and whether it was a kept page."""
+    return [
+        (record.request_id, record.status, getattr(record, "kept", False))
+        for record in app_log.records
+        if record.name == "scorecard.requests"
+    ]
+
+
+def without_request_id(headers) -> list[tuple[str, str]]:
+    """The headers that describe the page, not the request (its id, and today's Date)."""
+    return sorted(
+        (name, value) for name, value in headers.items() if name not in ("X-Request-ID", "Date")
+    )
+
+
+@pytest.mark.parametrize("accept", ["identity", "gzip", "br"])
+@pytest.mark.parametrize("path", [ARTICLE, "/zh/recommendations/", "/en/ministries/mohrss"])
+def test_a_kept_page_answered_before_flask_is_the_page_flask_sent(app, path, accept, app_log):
+    reader = app.test_client()
+    reader.application.extensions["page_cache"].clear()
+    asked = {"Accept-Encoding": accept}
+    made = reader.get(path, headers=asked)
+    kept = reader.get(path, headers=asked)
+    assert kept.status_code == made.status_code == 200
+    assert kept.data == made.data
+    # Security headers, ETag, Cache-Control, Vary, encoding and length, all the same.
+    assert without_request_id(kept.headers) == without_request_id(made.headers)
+    assert answered(app_log) == [
+        (made.headers["X-Request-ID"], 200, False),
+        (kept.headers["X-Request-ID"], 200, True),
+    ]
+
+
+def test_a_304_before_flask_is_the_304_flask_sends(app, app_log):
+    reader = app.test_client()
+    page_cache = reader.application.extensions["page_cache"]
+    page_cache.clear()
+    page = reader.get(ARTICLE, headers={"Accept-Encoding": "br"})
+    holding = {"Accept-Encoding": "br", "If-None-Match": page.headers["ETag"]}
+    kept = reader.get(ARTICLE, headers=holding)
+    page_cache.clear()  # this worker forgot the page: Flask answers
+    made = reader.get(ARTICLE, headers=holding)
+    assert kept.status_code == made.status_code == 304
+    assert kept.data == made.data == b""
+    assert without_request_id(kept.headers) == without_request_id(made.headers)
+    assert [kept_page for _, _, kept_page in answered(app_log)] == [False, True, False]
+
+
+def test_a_head_request_for_a_kept_page_has_its_headers_and_no_body(client):
+    page = client.get(ARTICLE)
+    head = client.head(ARTICLE)
+    assert head.status_code == 200 and head.data == b""
+    assert without_request_id(head.headers) == without_request_id(page.headers)
+
+
+def test_a_proxys_request_id_is_kept_by_a_page_answered_before_flask(client, app_log):
+    client.get(ARTICLE)
+    sent = client.get(ARTICLE, headers={"X-Request-ID": "edge-1234abcd"})
+    assert sent.headers["X-Request-ID"] == "edge-1234abcd"
+    assert answered(app_log)[-1] == ("edge-1234abcd", 200, True)

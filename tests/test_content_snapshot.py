@@ -1,7 +1,6 @@
 """A restart with unchanged content loads the library saved by the last start instead of
 rendering every file again; anything changed, or a broken snapshot, means a full load."""
 
-import logging
 import pickle
 import shutil
 
@@ -31,26 +30,10 @@ def site(tmp_path):
     return content, tmp_path / "instance"
 
 
-class Recorder(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.INFO)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 @pytest.fixture
-def logged():
-    """What the app logs. (Not caplog: the migrations' logging set-up removes its handler.)"""
-    recorder = Recorder()
-    logger = logging.getLogger("scorecard")
-    level = logger.level
-    logger.setLevel(logging.INFO)
-    logger.addHandler(recorder)
-    yield recorder.messages
-    logger.removeHandler(recorder)
-    logger.setLevel(level)
+def logged(app_log):
+    """What the app logs, as messages."""
+    return app_log.messages
 
 
 def start(site, logged):

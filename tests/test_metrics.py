@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
+from scorecard.core.text import WORD_JOINER
+
 from conftest import soup
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -26,7 +28,7 @@ def test_overview_separates_proposed_measures_from_published_figures(client):
     ("lang", "expected"),
     [
         ("en", ["1,200\u00a0parks", "nearly 25,000\u00a0parks", "2,543\u00a0parks"]),
-        ("zh", ["1,200个", "近2.5万个", "2,543个"]),
+        ("zh", ["1200个", "近2.5万个", "2543个"]),
     ],
 )
 def test_series_follow_the_readers_locale_with_wan_and_yi(client, lang, expected):
@@ -40,7 +42,7 @@ def test_a_series_is_drawn_as_an_accessible_well_formed_svg(client):
     assert svg.get("role") == "img"
     assert svg.find(f"{SVG}title").text == "统计的园区数量"
     # Punctuated, and its years written, as a Chinese reader writes them.
-    assert svg.find(f"{SVG}desc").text == "2015年：1,200；2016年初：近2.5万；2017年：2,543"
+    assert svg.find(f"{SVG}desc").text == "2015年：1200；2016年初：近2.5万；2017年：2543"
     bars = svg.findall(f"{SVG}rect")
     assert len(bars) == 3
     heights = [float(bar.get("height")) for bar in bars]
@@ -103,7 +105,7 @@ def test_a_phone_gets_the_chart_as_rows_with_their_labels_above(client):
     assert narrow["viewbox"].split()[2] == "320"
     labels = [t.get_text() for t in narrow.select("text.chart__period")]
     values = [t.get_text() for t in narrow.select("text.chart__value")]
-    assert labels == ["2015年", "2016年初", "2017年"] and values == ["1,200", "近2.5万", "2,543"]
+    assert labels == ["2015年", "2016年初", "2017年"] and values == ["1200", "近2.5万", "2543"]
     lengths = [float(bar["width"]) for bar in narrow.select("rect")]
     assert lengths[1] == max(lengths) <= 320 - 88 and lengths[0] < lengths[2]
     # Each has its own title and description, named by ids of its own.
@@ -150,3 +152,15 @@ def test_a_case_studys_period_is_a_range_in_the_readers_style(site_client, lang,
     page = soup(site_client.get(f"/{lang}/case-studies/ilo-green-jobs-pilots"))
     facts = {div.dt.get_text(): div.dd.get_text() for div in page.select(".facts > div")}
     assert facts[{"en": "Period covered", "zh": "涵盖时期"}[lang]] == shown
+
+
+def test_a_count_is_written_alike_on_the_metric_and_in_the_article(site_client):
+    """One style on Chinese pages: no thousands separator below 万, one measure word."""
+    def text(page: str) -> str:  # as read: the word joiner that keeps 2543家 whole is unseen
+        return soup(site_client.get(page)).get_text().replace(WORD_JOINER, "")
+
+    metric = text("/zh/metrics/industrial-parks")
+    article = text("/zh/case-studies/page-suzhou-workshops")
+    for count in ("2543家", "552家", "1991家"):
+        assert count in metric and count in article, count
+    assert "2,543" not in metric

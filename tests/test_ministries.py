@@ -150,6 +150,25 @@ def test_every_channel_on_the_sites_cards_names_the_page_that_gives_it(site_app)
     assert [c.value for c in mohrss.channels("phone")] == ["12333"]
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_what_each_body_does_is_cited_on_its_card(site_app, site_client, lang):
+    for ministry in library_of(site_app).ministries.values():
+        assert ministry.remit_sources, ministry.id
+        assert all(s.url and s.accessed for s in ministry.remit_sources), ministry.id
+        page = soup(site_client.get(f"/{lang}/ministries/{ministry.id}"))
+        remit = page.select_one(".contact-card__remit")
+        assert ministry.remit.get(lang) in remit.get_text()
+        cited = remit.select(".contact-card__source")
+        assert [c.get_text() for c in cited] and len(cited) == len(ministry.remit_sources)
+        assert ministry.remit_sources[0].title in cited[0].get_text()
+
+
+def test_the_check_warns_of_a_remit_without_a_source(app):
+    result = app.test_cli_runner().invoke(args=["content", "check"])
+    assert "ministries.yaml" in result.output
+    assert "warning: mohrss.remit: no source: add 'remit_sources'" in result.output
+
+
 @pytest.mark.parametrize(("lang", "shown"), [("en", "MEE"), ("zh", None)])
 def test_an_abbreviation_is_shown_only_where_it_is_shorter(site_client, lang, shown):
     card = soup(site_client.get(f"/{lang}/ministries/mee")).select_one(".contact-card__name")

@@ -9,7 +9,17 @@ from . import cli
 from .config import Config
 from .core import database, publisher, search
 from .extensions import csrf
-from .http import assets, bodies, caching, errors, limits, live_reload, operations, security
+from .http import (
+    assets,
+    bodies,
+    caching,
+    errors,
+    kept_pages,
+    limits,
+    live_reload,
+    operations,
+    security,
+)
 from .web import (
     admin,
     api,
@@ -57,6 +67,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     operations.init_app(app)  # first: every response gets its request id and log line
     live_reload.init_app(app)  # development: new content before anything reads it
     caching.init_app(app)  # early: a cached page skips every later before-request step
+    kept_pages.init_app(app)  # a page this worker kept is answered before Flask
     security.init_app(app)
     assets.init_app(app)
     errors.init_app(app)

@@ -9,7 +9,7 @@ from flask.cli import AppGroup
 
 from ..core import content
 from ..core.content import scaffold
-from ..core.content.checks import document_problems, stale_contact_cards
+from ..core.content.checks import document_problems, stale_contact_cards, unsourced_remits
 from ..core.content.history import changes_since
 from ..core.content.links import link_checker
 from ..core.content.translations import (
@@ -45,6 +45,7 @@ def check() -> None:
     problems = [
         *library.problems,
         *stale_contact_cards(library, f"{content_dir.name}/ministries.yaml", today, ministries),
+        *unsourced_remits(library, f"{content_dir.name}/ministries.yaml", ministries),
         *document_problems(library, link_checker(library, current_app), shown, today),
     ]
     for problem in problems:

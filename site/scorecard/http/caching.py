@@ -6,7 +6,8 @@ A view says what its answer depends on, with one of two decorators:
   ministries, metrics, search). For a reader without cookies (nothing personal can be
   in the answer) its ETag is derived from those before anything is rendered, so a
   conditional request is answered 304 without rendering, and a page this worker sent
-  already is sent again from memory (page_cache.py), compressed as it was. Shared caches
+  already is sent again from memory (page_cache.py), compressed as it was, before the
+  request reaches Flask (kept_pages.py). Shared caches
   (nginx, see deploy/) may keep it for a minute; browsers revalidate it each time.
   `@reader_page(kept=False)` renders every time (search results depend on what strangers
   type, which would fill the memory).
@@ -19,6 +20,7 @@ reader page (an editor's drafts, the reader's own comment awaiting moderation): 
 is private, and never comes from or goes into a cache.
 """
 
+import functools
 import gzip
 import hashlib
 from collections.abc import Callable
@@ -28,15 +30,19 @@ from datetime import UTC, date, datetime
 import brotli
 from flask import Flask, Response, current_app, g, request
 from flask_compress import Compress
+from werkzeug import Request
+from werkzeug.http import parse_accept_header, parse_cookie
 
+from ..core.edition import Edition
 from . import page_cache
 from .current import current_edition
 
-# The htmx headers that choose between the page and a part of it (web/render.py).
-HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
+# The htmx headers that choose between the page and a part of it (web/render.py), as the
+# WSGI environ names them (read there directly: it is on every kept page's path).
+HTMX_HEADERS = ("HTTP_HX_REQUEST", "HTTP_HX_TARGET", "HTTP_HX_HISTORY_RESTORE_REQUEST")
 ENCODINGS = ["br", "gzip"]  # Flask-Compress's, in the order it prefers them
-# What a kept answer is sent again with: the rest is added per request by the hooks.
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Encoding", "ETag")
+# Headers of a kept answer that belong to one request, not to the page.
+PER_REQUEST_HEADERS = {"Date", "Set-Cookie", "X-Request-ID"}
 
 PUBLIC = "public, max-age=0, s-maxage=60"  # browsers revalidate; shared caches keep 60 s
 MADE = "public, max-age=300"  # feeds, the sitemap, the API: content changes rarely
@@ -61,9 +67,12 @@ def _marked(policy: Policy) -> Callable:
     return mark
 
 
+KEPT_READER_PAGE = Policy(comments=True, kept=True)
+
+
 def reader_page(view: Callable | None = None, *, kept: bool = True) -> Callable:
     """The view's answer depends on the edition, the approved comments and the address."""
-    mark = _marked(Policy(comments=True, kept=kept))
+    mark = _marked(KEPT_READER_PAGE if kept else Policy(comments=True, kept=False))
     return mark(view) if view else mark
 
 
@@ -80,31 +89,44 @@ def _policy() -> Policy | None:
     return getattr(view, "cache_policy", None)
 
 
-def _is_anonymous() -> bool:
+# The functions below take the app and the request as arguments: kept_pages.py calls them
+# before Flask, outside any app or request context.
+
+
+def is_anonymous(asked: Request, app: Flask) -> bool:
     """No cookie but the language choice: nothing personal can be in the answer."""
-    return set(request.cookies) <= {current_app.config["LANGUAGE_COOKIE"]}
+    return _only_language(asked.environ.get("HTTP_COOKIE", ""), app.config["LANGUAGE_COOKIE"])
 
 
-def _site_address() -> str:
-    return current_app.config["SITE_URL"] or request.host_url
+@functools.lru_cache(maxsize=256)
+def _only_language(cookies: str, language_cookie: str) -> bool:
+    """Returning readers send one of a few Cookie headers ("lang=zh"): each is parsed once."""
+    return set(parse_cookie(cookies)) <= {language_cookie}
 
 
-def _validators(policy: Policy) -> tuple[str, datetime]:
+def _site_address(asked: Request, app: Flask) -> str:
+    return app.config["SITE_URL"] or f"{asked.scheme}://{asked.host}/"
+
+
+def validators(
+    policy: Policy, asked: Request, app: Flask, edition: Edition
+) -> tuple[str, datetime]:
     """The ETag and Last-Modified of the answer asked for, before making it."""
-    edition = current_edition()
+    pages: page_cache.PageCache = app.extensions["page_cache"]
     modified = edition.library.loaded_at
     parts = [
-        page_cache.page_cache().code_version,
+        pages.code_version,
         edition.version,
-        _site_address(),  # absolute links use it
-        request.full_path,
+        _site_address(asked, app),  # absolute links use it
+        asked.scheme,  # security headers differ: HSTS goes over HTTPS only
+        asked.full_path,
     ]
     if policy.comments:
-        comments, commented_at = page_cache.page_cache().comments.current()
+        comments, commented_at = pages.comments.current()
         modified = max(modified, commented_at)
         parts += [
             comments,
-            *(request.headers.get(name, "") for name in HTMX_HEADERS),
+            *(asked.environ.get(name, "") for name in HTMX_HEADERS),
         ]
     if policy.daily:
         parts.append(date.today().isoformat())
@@ -112,34 +134,39 @@ def _validators(policy: Policy) -> tuple[str, datetime]:
     return etag, datetime.fromtimestamp(int(modified), UTC)
 
 
-def _still_valid(etag: str, modified: datetime) -> str | None:
+def still_valid(etag: str, modified: datetime, asked: Request) -> str | None:
     """The validator the client sent, if it still holds."""
     # Flask-Compress appends the encoding to a strong ETag ("...:br"): any encoding matches.
-    sent = request.if_none_match.as_set()
+    sent = asked.if_none_match.as_set()
     if sent:
         return next((tag for tag in sent if tag.split(":", 1)[0] == etag), None)
-    since = request.if_modified_since
+    since = asked.if_modified_since
     return etag if since is not None and modified <= since else None
 
 
-def _encoding() -> str:
-    return request.accept_encodings.best_match(ENCODINGS) or "identity"
+def encoding(asked: Request) -> str:
+    return _best_encoding(asked.environ.get("HTTP_ACCEPT_ENCODING", ""))
+
+
+@functools.lru_cache(maxsize=256)
+def _best_encoding(accepted: str) -> str:
+    """Browsers send a handful of Accept-Encoding values: each is parsed once."""
+    return parse_accept_header(accepted).best_match(ENCODINGS) or "identity"
 
 
 def answer_from_cache() -> Response | None:
-    """Before a cacheable answer is made: 304, or the page as this worker sent it before."""
+    """Before a cacheable answer is made: 304 if the client holds it. (A kept page was
+    answered before Flask, if this worker had it: kept_pages.py.)"""
     policy = _policy()
-    if policy is None or (policy.comments and not _is_anonymous()):
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    if policy is None or (policy.comments and not is_anonymous(request, app)):
         return None
     g.cache_policy = policy
-    g.page_etag, g.page_modified = _validators(policy)
-    if matched := _still_valid(g.page_etag, g.page_modified):
+    g.page_etag, g.page_modified = validators(policy, request, app, current_edition())
+    if matched := still_valid(g.page_etag, g.page_modified, request):
         response = Response(status=304)
         response.set_etag(matched)
         return response
-    if policy.kept and (kept := page_cache.page_cache().get(g.page_etag, _encoding())):
-        body, headers = kept
-        return Response(body, headers=headers)
     return None
 
 
@@ -153,13 +180,13 @@ def made_answer(key: tuple, make: Callable[[], bytes], content_type: str) -> Res
     """An answer made once per edition and site address, and compressed once per encoding:
     the second request for it costs a lookup, however large the archive."""
     made = current_edition().made
-    key = (*key, _site_address())
+    key = (*key, _site_address(request, current_app))
     body = made.get(key, make)
     response = Response(content_type=content_type)
-    encoding = _encoding()
-    if encoding != "identity" and len(body) >= current_app.config["COMPRESS_MIN_SIZE"]:
-        body = made.get((*key, encoding), lambda: _compressed(body, encoding))
-        response.headers["Content-Encoding"] = encoding
+    accepted = encoding(request)
+    if accepted != "identity" and len(body) >= current_app.config["COMPRESS_MIN_SIZE"]:
+        body = made.get((*key, accepted), lambda: _compressed(body, accepted))
+        response.headers["Content-Encoding"] = accepted
     response.set_data(body)
     response.vary.add("Accept-Encoding")
     return response
@@ -186,25 +213,28 @@ def set_cache_headers(response: Response) -> Response:
 
 
 def keep_page(response: Response) -> Response:
-    """After compression: keep a public answer (a page, a vCard, a CSV...) as sent, for the
-    next reader who asks."""
+    """After every other step but the request id: keep a public answer (a page, a vCard, a
+    CSV...) as sent, with its headers, for the next reader who asks."""
     policy = g.get("cache_policy")
+    accepted = encoding(request)
     if (
         policy
         and policy.kept
         and response.status_code == 200
-        and response.headers.get("Content-Encoding", "identity") == _encoding()
+        and response.headers.get("Content-Encoding", "identity") == accepted
     ):
-        headers = {
-            name: response.headers[name] for name in KEPT_HEADERS if name in response.headers
-        }
-        page_cache.page_cache().put(g.page_etag, _encoding(), response.get_data(), headers)
+        headers = [
+            (name, value)
+            for name, value in response.headers.items()
+            if name not in PER_REQUEST_HEADERS
+        ]
+        page_cache.page_cache().put(g.page_etag, accepted, response.get_data(), headers)
     return response
 
 
 def init_app(app: Flask) -> None:
     """Flask runs after-request functions last registered first: set the headers, then
-    compress, then keep the page as sent."""
+    compress, then keep the page as sent (every later module's headers included)."""
     page_cache.init_app(app)
     app.before_request(answer_from_cache)
     app.after_request(keep_page)

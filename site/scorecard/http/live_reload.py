@@ -12,12 +12,16 @@ from flask import Flask
 from ..core.publisher import publisher
 
 
+def enabled(app: Flask) -> bool:
+    return app.debug or app.config["CONTENT_LIVE_RELOAD"]
+
+
 def _look() -> None:
     publisher().check_for_changes()
 
 
 def init_app(app: Flask) -> None:
-    if not (app.debug or app.config["CONTENT_LIVE_RELOAD"]):
+    if not enabled(app):
         return
     # Before every other step of the request, so that caching already sees the new edition.
     app.before_request_funcs.setdefault(None, []).insert(0, _look)

@@ -13,6 +13,7 @@ import uuid
 
 from flask import Blueprint, Flask, current_app, g, has_request_context, jsonify, request
 from pythonjsonlogger.json import JsonFormatter
+from werkzeug import Request
 
 from ..core import search
 from ..core.comments import store
@@ -28,7 +29,9 @@ bp = Blueprint("operations", __name__)
 
 class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = g.get("request_id") if has_request_context() else None
+        # A record written outside Flask (kept_pages.py) names its request id itself.
+        if not getattr(record, "request_id", None):
+            record.request_id = g.get("request_id") if has_request_context() else None
         return True
 
 
@@ -46,9 +49,30 @@ def configure_logging() -> None:
     logger.setLevel(logging.INFO)
 
 
+def request_id(asked: Request) -> str:
+    """The proxy's request id if it looks like one, else a new one."""
+    incoming = asked.headers.get(REQUEST_ID_HEADER, "")
+    return incoming if VALID_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+
+
+def log_request(asked: Request, status: int, started: float, request_id: str, **more) -> None:
+    """The request's log line: one per request, answered by Flask or before it."""
+    log.info(
+        "request",
+        extra={
+            "method": asked.method,
+            "path": asked.path,
+            "status": status,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+            "remote_addr": asked.remote_addr,
+            "request_id": request_id,
+            **more,
+        },
+    )
+
+
 def _start_request() -> None:
-    incoming = request.headers.get(REQUEST_ID_HEADER, "")
-    g.request_id = incoming if VALID_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+    g.request_id = request_id(request)
     g.request_started = time.perf_counter()
 
 
@@ -56,16 +80,7 @@ def _finish_request(response):
     if "request_id" not in g:  # a before_request handler ahead of ours refused the request
         _start_request()
     response.headers[REQUEST_ID_HEADER] = g.request_id
-    log.info(
-        "request",
-        extra={
-            "method": request.method,
-            "path": request.path,
-            "status": response.status_code,
-            "duration_ms": round((time.perf_counter() - g.request_started) * 1000, 1),
-            "remote_addr": request.remote_addr,
-        },
-    )
+    log_request(request, response.status_code, g.request_started, g.request_id)
     return response
 
 

@@ -8,6 +8,7 @@ by ETag and encoding.
 import threading
 import time
 from collections.abc import Iterable
+from contextlib import nullcontext
 from hashlib import sha256
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from ..core.comments.store import approved_state
 
 # Other workers' comment changes are seen within this time; this worker's at once.
 COMMENT_STATE_SECONDS = 2
+Headers = list[tuple[str, str]]
 # Rendered pages kept per worker, bounded in bytes and in age.
 RENDERED_BYTES = 32 * 1024 * 1024
 RENDERED_SECONDS = 3600
@@ -36,7 +38,8 @@ def code_version(folders: Iterable[Path]) -> str:
 
 
 class CommentState:
-    def __init__(self):
+    def __init__(self, app: Flask):
+        self.app = app
         self.value: tuple[str, float] | None = None
         self.read_at = 0.0
 
@@ -44,8 +47,11 @@ class CommentState:
         self.value = None
 
     def current(self) -> tuple[str, float]:
+        """The state as last read; read again when it is older than COMMENT_STATE_SECONDS
+        (kept_pages.py asks outside an app context: it then gets one of its own)."""
         if self.value is None or time.monotonic() - self.read_at > COMMENT_STATE_SECONDS:
-            self.value, self.read_at = approved_state(), time.monotonic()
+            with nullcontext() if has_app_context() else self.app.app_context():
+                self.value, self.read_at = approved_state(), time.monotonic()
         return self.value
 
 
@@ -57,17 +63,17 @@ class PageCache:
         package = Path(__file__).parents[1]
         folders = [Path(str(app.template_folder)), app.config["TRANSLATIONS_DIR"], package]
         self.code_version = code_version(folders)
-        self.comments = CommentState()
+        self.comments = CommentState(app)
         self._pages: TTLCache = TTLCache(
             RENDERED_BYTES, RENDERED_SECONDS, getsizeof=lambda v: len(v[0])
         )
         self._lock = threading.Lock()  # the development server answers in threads
 
-    def get(self, etag: str, encoding: str) -> tuple[bytes, dict[str, str]] | None:
+    def get(self, etag: str, encoding: str) -> tuple[bytes, Headers] | None:
         with self._lock:
             return self._pages.get((etag, encoding))
 
-    def put(self, etag: str, encoding: str, body: bytes, headers: dict[str, str]) -> None:
+    def put(self, etag: str, encoding: str, body: bytes, headers: Headers) -> None:
         if len(body) < RENDERED_BYTES // 100:  # a huge page would push out a hundred others
             with self._lock:
                 self._pages[etag, encoding] = (body, headers)

@@ -1,4 +1,4 @@
-"""Figures as a reader of each language expects them: 17 million, 1700万, over 4%.
+"""Figures as a reader of each language expects them: 17 million, 1700万, 2543, over 4%.
 
 A figure and its unit are joined by no-break spaces ("17 million jobs" never ends a line
 after "17"); a narrow table may still wrap after "nearly". Chinese figures have no spaces,
@@ -24,12 +24,16 @@ QUALIFIED = {
 
 
 def format_value(value: float, percent: bool = False) -> str:
-    """A number in the reader's locale; large ones in 万 and 亿 on Chinese pages."""
+    """A number in the reader's locale. On Chinese pages, as our Chinese articles write
+    them: large ones in 万 and 亿, smaller ones without a thousands separator (2543家)."""
     locale = get_locale()
+    chinese = locale.language == "zh"
     if percent:
-        return format_decimal(value, locale=locale) + "%"
-    if locale.language == "zh" and abs(value) >= 10_000:
+        return format_decimal(value, locale=locale, group_separator=not chinese) + "%"
+    if chinese and abs(value) >= 10_000:
         return format_compact_decimal(value, locale=locale, fraction_digits=2)
+    if chinese:
+        return format_decimal(value, locale=locale, group_separator=False)
     if abs(value) >= 1_000_000:
         compact = format_compact_decimal(
             value, format_type="long", locale=locale, fraction_digits=2

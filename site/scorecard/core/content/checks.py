@@ -51,6 +51,21 @@ def stale_contact_cards(
     return problems
 
 
+def unsourced_remits(library: Library, shown_path: str, text: str = "") -> list[Problem]:
+    """What a card says a body does is a fact like its address: it needs a source too."""
+    return [
+        Problem(
+            shown_path,
+            f"{ministry.id}.remit",
+            "no source: add 'remit_sources' with a page that states what this body does",
+            entry_line(text, ministry.id),
+            severity="warning",
+        )
+        for ministry in library.ministries.values()
+        if not ministry.remit_sources
+    ]
+
+
 def future_dates(doc: Document, shown: str, today: dt.date) -> list[Problem]:
     """A `date` or `updated` after today is almost always a typo; a status event cannot
     have happened yet."""

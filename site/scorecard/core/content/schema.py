@@ -270,6 +270,8 @@ class Ministry(Entry):
     name: Localized
     abbreviation: Localized | None = None
     remit: Localized
+    # Pages that state the remit as written (a body's own page, its founding text).
+    remit_sources: tuple[Source, ...] = ()
     website: SourcedLink | None = None
     contacts: tuple[Contact, ...] = ()
     # When an editor last checked this card against its sources.

@@ -91,6 +91,9 @@ def ministry_record(edition: Edition, ministry: Ministry) -> dict:
         "name": ministry.name.model_dump(),
         "abbreviation": ministry.abbreviation.model_dump() if ministry.abbreviation else None,
         "remit": ministry.remit.model_dump(),
+        "remit_sources": [
+            s.model_dump(mode="json", exclude_none=True) for s in ministry.remit_sources
+        ],
         "website": ministry.website.model_dump(mode="json", exclude_none=True)
         if ministry.website
         else None,
