@@ -125,7 +125,12 @@ def about_parallel():
 @bp.get("/glossary")
 @reader_page
 def glossary():
-    return render_template("glossary.html", entries=current_edition().library.glossary.values())
+    entries = current_edition().library.glossary.values()
+    return render_template(
+        "glossary.html",
+        terms=[entry for entry in entries if entry.definition],
+        names=[entry for entry in entries if not entry.definition],
+    )
 
 
 @bp.get("/search")

@@ -25,8 +25,12 @@ class GlossaryLinks(Treeprocessor):
     def __init__(self, md: Markdown, glossary: Mapping[str, GlossaryEntry], lang: str):
         super().__init__(md)
         self.lang = lang
+        # Only the terms marked to be linked, with a definition for the link to show.
         self.entries = {
-            term.lower(): entry for entry in glossary.values() for term in entry.terms.get(lang)
+            term.lower(): entry
+            for entry in glossary.values()
+            if entry.link and entry.definition
+            for term in entry.terms.get(lang)
         }
         self.pattern = _pattern(list(self.entries), lang)
         self.seen: set[str] = set()
@@ -85,7 +89,7 @@ class GlossaryLinks(Treeprocessor):
         tip = etree.SubElement(
             wrapper, "span", {"class": "term__tip", "role": "tooltip", "id": tip_id}
         )
-        tip.text = entry.definition.get(self.lang)
+        tip.text = entry.definition.get(self.lang) if entry.definition else None
         return wrapper
 
 

@@ -332,4 +332,10 @@ class Terms(Strict):
 
 class GlossaryEntry(Entry):
     terms: Terms
-    definition: Localized
+    # A policy term's plain explanation; names (bodies, places, people) have none.
+    definition: Localized | None = None
+    # A public page that states the English–Chinese pair.
+    source: Source
+    # Linked, with its definition, where an article first uses it: for the key concepts a
+    # reader may not know, not for everyday words (industry, coal) or parts of names.
+    link: bool = False
