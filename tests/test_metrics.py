@@ -156,6 +156,7 @@ def test_a_case_studys_period_is_a_range_in_the_readers_style(site_client, lang,
 
 def test_a_count_is_written_alike_on_the_metric_and_in_the_article(site_client):
     """One style on Chinese pages: no thousands separator below 万, one measure word."""
+
     def text(page: str) -> str:  # as read: the word joiner that keeps 2543家 whole is unseen
         return soup(site_client.get(page)).get_text().replace(WORD_JOINER, "")
 

@@ -1,6 +1,5 @@
 """Turning what a reader typed into ranked, grouped, faceted and highlighted results."""
 
-import difflib
 import re
 
 from markupsafe import Markup, escape
@@ -13,11 +12,11 @@ from ..languages import LANGUAGES
 from ..paging import Page, page_count, page_of
 from ..text import has_chinese
 from .analysis import to_simplified
-from .index import SPELLING_FIELDS, TEXT_FIELDS
+from .index import TEXT_FIELDS
 from .results import FACETS, PAGE_SIZE, Result, Results, SearchRequest
 from .snippets import snippet
+from .suggestions import Suggester
 
-ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 LATIN = re.compile(r"[^\W\d_]", re.ASCII)
 
 
@@ -72,6 +71,7 @@ class Searcher:
         self.parsers = {"chinese": _parser(schema, ("zh",)), "any": _parser(schema, ("en", "zh"))}
         # docnum -> stored fields, read once per opened index: facets count from it.
         self.stored = dict(whoosh_searcher.reader().iter_docs())
+        self.suggester = Suggester(whoosh_searcher)
 
     def build_query(self, text: str, library: Library) -> Query:
         if not text:
@@ -124,7 +124,7 @@ class Searcher:
             request=request,
             page=Page(results, hits_page.number, hits_page.count, hits_page.total),
             facets=self._facets(ranked),
-            suggestion=self._suggestion(text) if text and len(groups) < 3 else None,
+            suggestion=self.suggester.suggest(text) if text and len(groups) < 3 else None,
             truncated=truncated,
         )
 
@@ -188,20 +188,3 @@ class Searcher:
             return None
         analyzer = self.whoosh.schema[fieldname].analyzer
         return snippet(text, first, terms, doc.lang, analyzer)
-
-    def _suggestion(self, text: str) -> str | None:
-        """The query with each unknown English word replaced by the nearest indexed word."""
-        reader = self.whoosh.reader()
-        fields = [f"{name}_en" for name in SPELLING_FIELDS]
-        spelling = [self.whoosh.schema[name].spelling_fieldname(name) for name in fields]
-
-        def correct(match: re.Match) -> str:
-            word = match.group().lower()
-            if any((name, word) in reader for name in spelling):
-                return match.group()
-            candidates = {s for name in fields for s in self.whoosh.suggest(name, word, limit=1)}
-            best = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-            return best[0] if best else match.group()
-
-        corrected = ENGLISH_WORD.sub(correct, text)
-        return corrected if corrected != text else None

@@ -1,0 +1,118 @@
+"""'Did you mean', from the index's own words: English by spelling, Chinese by sound.
+
+Chinese readers type through a pinyin input method, so their usual slip is a word that
+sounds like the one they meant, picked from the wrong line of candidates: 再就叶 for
+再就业. A stretch of Chinese that is not an indexed word is replaced by the indexed word
+that sounds the same (tones aside), else by one that differs in a single character. The
+Chinese vocabulary is read from the index once per opened index, on the first Chinese
+suggestion, and never at start-up.
+"""
+
+import difflib
+import functools
+import re
+import threading
+
+from pypinyin import lazy_pinyin
+
+from ..text import CJK
+from .index import SPELLING_FIELDS
+
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+CHINESE_RUN = re.compile(f"(?:{CJK.pattern})+")
+# Chinese words are mostly two to four characters; a longer stretch is several words.
+LONGEST_WORD = 4
+# The Chinese fields whose words a reader may mean.
+CHINESE_FIELDS = ("title_zh", "body_zh")
+
+
+@functools.lru_cache(maxsize=65_536)
+def _sound(char: str) -> str:
+    """A character's pinyin without tones: its default reading, the same for every word."""
+    return lazy_pinyin(char)[0]
+
+
+def sound(word: str) -> str:
+    return " ".join(_sound(char) for char in word)
+
+
+def _one_different(word: str) -> list[str]:
+    """The word with each of its characters in turn left open: 再就叶 -> ?就叶, 再?叶, 再就?."""
+    return [f"{word[:i]}?{word[i + 1 :]}" for i in range(len(word))]
+
+
+class ChineseVocabulary:
+    """The index's Chinese words (two characters or more), by sound and by shape, each
+    sound and shape standing for its most frequent word."""
+
+    def __init__(self, reader):
+        frequency: dict[str, int] = {}
+        for field in CHINESE_FIELDS:
+            for word in reader.field_terms(field):
+                if 2 <= len(word) <= LONGEST_WORD and all(CJK.match(c) for c in word):
+                    count = reader.doc_frequency(field, word)
+                    frequency[word] = max(frequency.get(word, 0), count)
+        self.words = set(frequency)
+        self.by_sound: dict[str, str] = {}
+        self.by_shape: dict[str, str] = {}
+        for word in sorted(frequency, key=lambda w: (-frequency[w], w)):
+            self.by_sound.setdefault(sound(word), word)
+            for shape in _one_different(word):
+                self.by_shape.setdefault(shape, word)
+
+    def correct(self, run: str) -> str:
+        """A stretch of Chinese with each unknown word replaced, left to right: a known word
+        is kept as it is; only where none starts does a correction apply."""
+        corrected, i = [], 0
+        while i < len(run):
+            spans = [run[i:j] for j in range(min(len(run), i + LONGEST_WORD), i + 1, -1)]
+            known = next((span for span in spans if span in self.words), None)
+            if known:
+                corrected.append(known)
+                i += len(known)
+                continue
+            for span in spans:
+                replacement = self.by_sound.get(sound(span)) or next(
+                    (w for s in _one_different(span) if (w := self.by_shape.get(s))), None
+                )
+                if replacement:
+                    corrected.append(replacement)
+                    i += len(span)
+                    break
+            else:
+                corrected.append(run[i])
+                i += 1
+        return "".join(corrected)
+
+
+class Suggester:
+    """Suggestions from one open index."""
+
+    def __init__(self, whoosh_searcher):
+        self.whoosh = whoosh_searcher
+        self._chinese: ChineseVocabulary | None = None
+        self._lock = threading.Lock()
+
+    def suggest(self, text: str) -> str | None:
+        """The query with each unknown word replaced by the nearest indexed one, if any was."""
+        corrected = ENGLISH_WORD.sub(self._english, text)
+        corrected = CHINESE_RUN.sub(lambda match: self.chinese.correct(match.group()), corrected)
+        return corrected if corrected != text else None
+
+    @property
+    def chinese(self) -> ChineseVocabulary:
+        with self._lock:
+            if self._chinese is None:
+                self._chinese = ChineseVocabulary(self.whoosh.reader())
+            return self._chinese
+
+    def _english(self, match: re.Match) -> str:
+        reader = self.whoosh.reader()
+        fields = [f"{name}_en" for name in SPELLING_FIELDS]
+        spelling = [self.whoosh.schema[name].spelling_fieldname(name) for name in fields]
+        word = match.group().lower()
+        if any((name, word) in reader for name in spelling):
+            return match.group()
+        candidates = {s for name in fields for s in self.whoosh.suggest(name, word, limit=1)}
+        best = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+        return best[0] if best else match.group()
