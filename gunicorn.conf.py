@@ -41,6 +41,14 @@ def when_ready(server):
         app.extensions["publisher"].prepare_to_serve()
 
 
+def post_fork(server, worker):
+    """In each new worker: read jieba's dictionary in the background (a second), so that
+    the worker answers at once and a Chinese search rarely waits for it."""
+    app = server.app.wsgi() if server.cfg.preload_app else None
+    if app is not None and "search" in getattr(app, "extensions", {}):
+        app.extensions["search"].read_dictionary_in_background()
+
+
 def pre_fork(server, worker):
     """Move every object the master holds (the library above all) out of the garbage
     collector's reach before a worker forks. A worker's collections then never walk

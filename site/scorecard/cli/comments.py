@@ -8,7 +8,6 @@ import yaml
 from flask.cli import AppGroup
 
 from ..core.comments.transfer import TransferError, export_comments, import_comments
-from ..core.comments.wordpress import WordPressError, import_wordpress
 from ..core.kinds import SECTIONS
 from ..core.languages import DEFAULT_LANGUAGE
 from ..core.publisher import publisher
@@ -66,6 +65,9 @@ KINDS = set(SECTIONS.values())
 
 
 def _import_wordpress(file: str, mapping_file) -> None:
+    # Its HTML-to-Markdown libraries cost a third of a second: a server never needs them.
+    from ..core.comments.wordpress import WordPressError, import_wordpress
+
     if mapping_file is None:
         raise click.UsageError("--from wordpress needs --map: which post is which document")
     try:

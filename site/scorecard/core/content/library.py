@@ -102,6 +102,12 @@ class Document:
         return source_version(self.source)
 
     @cached_property
+    def digest(self) -> str:
+        """A hash of what the document shows (its fields and its HTML): what the search
+        index compares. Kept in the content snapshot, so a restart need not hash again."""
+        return _digest(self.meta.model_dump_json() + self.html)
+
+    @cached_property
     def file_version(self) -> str:
         """A short hash of the whole file, for what changes with any of its fields."""
         return _digest(self.source)

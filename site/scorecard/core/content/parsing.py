@@ -19,13 +19,20 @@ TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class TextLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, without turning dates into date objects."""
+    """PyYAML's safe loader, without turning dates into date objects. Pure Python: its
+    errors are the ones yaml_problem knows how to word."""
 
 
-TextLoader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != TIMESTAMP]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+class FastTextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same, parsed by libyaml where PyYAML has it: about eight times faster, which a
+    cold start reading every file feels."""
+
+
+for _loader in (TextLoader, FastTextLoader):
+    _loader.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != TIMESTAMP]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
 
 class ContentError(Exception):
@@ -39,7 +46,11 @@ class ContentError(Exception):
 
 
 def load_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=TextLoader)
+    try:
+        return yaml.load(text, Loader=FastTextLoader)
+    except yaml.YAMLError:
+        # Read again by the Python parser, for the error an editor's message is made from.
+        return yaml.load(text, Loader=TextLoader)
 
 
 # A value opened with a quote that the line does not close.

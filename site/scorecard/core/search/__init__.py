@@ -1,8 +1,9 @@
 """Search behind a narrow seam: `search(request, edition)`, `prepare(edition)`, `health()`.
 
 Only this package knows Whoosh and jieba, and it imports them on first use: a process
-that never searches (`flask content check`, `flask db upgrade`) never pays for them
-(about 1.5 s with jieba's dictionary). The index on disk follows the edition being
+that never searches (`flask content check`, `flask db upgrade`) never pays for them.
+jieba's dictionary (a second to read) is read only to index or to search: gunicorn's
+master starts without it, and each worker reads it in the background. The index on disk follows the edition being
 served: each new edition is checked against it once (a fingerprint of the documents),
 and re-indexed where they differ.
 """
@@ -36,16 +37,25 @@ class SearchIndex:
 
     def prepare(self, edition: Edition, force: bool = False) -> bool:
         """Bring the index on disk in line with the edition; True if anything was written."""
-        from .analysis import initialise_jieba
+        from .analysis import configure_jieba
         from .index import ensure_index
 
         with self._lock:
             if not force and self._checked == edition.version:
                 return False
-            initialise_jieba(self.instance)
+            configure_jieba(self.instance)  # read only if documents are to be indexed
             built = ensure_index(self.root, edition.library, force=force).built
             self._checked = edition.version
             return built
+
+    def read_dictionary_in_background(self) -> None:
+        """Read jieba's dictionary in a thread (gunicorn.conf.py, in each new worker): the
+        worker answers at once, and by its first Chinese search the dictionary is there."""
+        from .analysis import initialise_jieba
+
+        threading.Thread(
+            target=initialise_jieba, args=(self.instance,), name="jieba", daemon=True
+        ).start()
 
     def refresh(self, edition: Edition) -> None:
         """Bring the index in line with a new edition, if this process searches at all (a

@@ -27,10 +27,16 @@ def to_simplified(text: str) -> str:
     return _t2s.convert(text)
 
 
-def initialise_jieba(cache_dir: Path) -> None:
-    """Load jieba's dictionary now (it takes a second) and cache it under instance/."""
+def configure_jieba(cache_dir: Path) -> None:
+    """Where jieba caches its dictionary (instance/), and quietly. The dictionary itself
+    (a second to read, 60 MB) is read on first use, or by initialise_jieba."""
     jieba.setLogLevel(logging.WARNING)
     jieba.dt.tmp_dir = str(cache_dir)
+
+
+def initialise_jieba(cache_dir: Path) -> None:
+    """Read jieba's dictionary now."""
+    configure_jieba(cache_dir)
     jieba.initialize()
 
 
@@ -64,6 +70,7 @@ class ChineseWordTokenizer(Tokenizer):
         mode="",
         **kwargs,
     ):
+        jieba.dt.check_initialized()  # _subwords reads its dictionary directly
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
         for word, start, _ in jieba.tokenize(to_simplified(value)):

@@ -71,8 +71,7 @@ class Indexed:
 
     @property
     def digest(self) -> str:
-        data = self.doc.meta.model_dump_json() + self.doc.html + self.status
-        return hashlib.sha256(data.encode()).hexdigest()[:32]
+        return hashlib.sha256(f"{self.doc.digest}:{self.status}".encode()).hexdigest()[:32]
 
 
 def indexed_documents(library: Library) -> list[Indexed]:

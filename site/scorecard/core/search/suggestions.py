@@ -13,8 +13,6 @@ import functools
 import re
 import threading
 
-from pypinyin import lazy_pinyin
-
 from ..text import CJK
 from .index import SPELLING_FIELDS
 
@@ -29,6 +27,8 @@ CHINESE_FIELDS = ("title_zh", "body_zh")
 @functools.lru_cache(maxsize=65_536)
 def _sound(char: str) -> str:
     """A character's pinyin without tones: its default reading, the same for every word."""
+    from pypinyin import lazy_pinyin  # half a second to import: only when a slip is read
+
     return lazy_pinyin(char)[0]
 
 
