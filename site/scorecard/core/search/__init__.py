@@ -3,9 +3,9 @@
 Only this package knows Whoosh and jieba, and it imports them on first use: a process
 that never searches (`flask content check`, `flask db upgrade`) never pays for them.
 jieba's dictionary (a second to read) is read only to index or to search: gunicorn's
-master starts without it, and each worker reads it in the background. The index on disk follows the edition being
-served: each new edition is checked against it once (a fingerprint of the documents),
-and re-indexed where they differ.
+master starts without it, and each worker reads it in the background. The index on disk
+follows the edition being served: each new edition is checked against it once (a
+fingerprint of the documents), and re-indexed where they differ.
 """
 
 import os
