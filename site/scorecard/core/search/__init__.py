@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cachetools import LRUCache
 from flask import Flask, current_app
 
 from ..edition import Edition
@@ -20,6 +21,9 @@ from .results import FACETS, Result, Results, SearchRequest
 
 if TYPE_CHECKING:
     from .query import Searcher
+
+# Search answers kept per worker (each a page of ten results and the facet counts).
+ANSWERS_KEPT = 512
 
 __all__ = ["FACETS", "Result", "Results", "SearchIndex", "SearchRequest", "search"]
 
@@ -34,6 +38,9 @@ class SearchIndex:
         self._checked: str | None = None  # the edition version the index was last matched to
         self._target: str | None = None
         self._searcher: Searcher | None = None
+        # Answers by what was asked, the edition and the index: a popular query costs one
+        # search per worker until either changes.
+        self._answers: LRUCache = LRUCache(ANSWERS_KEPT)
 
     def prepare(self, edition: Edition, force: bool = False) -> bool:
         """Bring the index on disk in line with the edition; True if anything was written."""
@@ -79,12 +86,25 @@ class SearchIndex:
             return self._searcher
 
 
+    def search(self, request: SearchRequest, edition: Edition) -> Results:
+        searcher = self.searcher(edition)
+        key = (self._target, edition.version, request.lang, request.text, request.sort)
+        key += (request.page, tuple(sorted(request.filters.items())), request.max_length)
+        with self._lock:
+            answer = self._answers.get(key)
+        if answer is None:
+            answer = searcher.search(request, edition.library)
+            with self._lock:
+                self._answers[key] = answer
+        return answer
+
+
 def search_index() -> SearchIndex:
     return current_app.extensions["search"]
 
 
 def search(request: SearchRequest, edition: Edition) -> Results:
-    return search_index().searcher(edition).search(request, edition.library)
+    return search_index().search(request, edition)
 
 
 def health(edition: Edition) -> str:
