@@ -85,11 +85,11 @@ class SearchIndex:
                 self._target = target
             return self._searcher
 
-
     def search(self, request: SearchRequest, edition: Edition) -> Results:
         searcher = self.searcher(edition)
-        key = (self._target, edition.version, request.lang, request.text, request.sort)
-        key += (request.page, tuple(sorted(request.filters.items())), request.max_length)
+        filters = tuple(sorted(request.filters.items()))
+        asked = (request.lang, request.text, request.sort, request.page, filters)
+        key = (self._target, edition.version, *asked, request.max_length)
         with self._lock:
             answer = self._answers.get(key)
         if answer is None:
