@@ -88,7 +88,7 @@ def main() -> None:
     for r in results:
         low, high = r["ratio_range"]
         ratio = f"{r['ratio_median']:.0%} ({low:.0%}–{high:.0%})"
-        rates = f"{r['rps_median']:,.0f} | {r['static_rps_median']:,.0f}"
+        rates = f"{r['rps_median']:,.0f} | {r['reference_rps_median']:,.0f}"
         print(
             f"| {r['path']} | {r['x_cache_status']} | {ratio} | {rates} "
             f"| {r['p99_ms_worst']:.1f} ms | {r['bad']} |"

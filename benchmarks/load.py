@@ -1,9 +1,12 @@
 """What the site is asked for under load, a one-off check that each target answers as it
-should (so that a broken page cannot pass as a fast one), and wrk's measurement of it."""
+should (so that a broken page cannot pass as a fast one), and wrk's measurement of it:
+alone, with a single client, or taking turns with a reference."""
 
 import http.client
 import json
 import os
+import random
+import secrets
 import statistics
 import subprocess
 import time
@@ -19,8 +22,13 @@ ARTICLE = "/en/recommendations/doc-00000"
 LIST = "/en/recommendations/?page=1"
 # A word of the site's own English articles, so it is in every synthetic corpus.
 SEARCH = "/en/search?q=employment"
-# A returning reader: the language cookie is already set, so pages set no cookie.
-READER = {"Cookie": "lang=en"}
+PAGES = {"article": ARTICLE, "list": LIST, "search": SEARCH}
+# Every browser asks for a compressed page. A returning reader also sends the language
+# cookie an earlier visit set; a cookie-less one (a first visit, a crawler, a link preview)
+# sends none. Pages whose address names their language set no cookie for either.
+BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
+READERS = {"cookie-less": BROWSER, "returning": BROWSER | {"Cookie": "lang=en"}}
+READER = READERS["returning"]
 
 
 @dataclass
@@ -31,6 +39,8 @@ class Target:
     body: str | None = None
     headers: dict[str, str] = field(default_factory=lambda: dict(READER))
     expect: int = 200
+    # Asked in turn instead of `path` under load (checked with `path`): searches that differ.
+    paths: tuple[str, ...] = ()
 
 
 @dataclass
@@ -42,10 +52,6 @@ class Load:
     duration: float = 10
 
 
-def page_targets() -> list[Target]:
-    return [Target("article", ARTICLE), Target("list", LIST), Target("search", SEARCH)]
-
-
 def comment_target(url: str, secret: str) -> Target:
     """A new comment on the article, as the form sends it (the post answers 303)."""
     # What the form's hidden `started` field holds: when it was shown, signed with the
@@ -55,7 +61,8 @@ def comment_target(url: str, secret: str) -> Target:
     fields = {
         "name": "Load Test",
         "email": "load-test@example.org",
-        "body": "A comment sent by the load benchmark.",
+        # wrk/request.lua makes each post's text its own: the site refuses the same twice.
+        "body": "A comment sent by the load benchmark, number WRK_UNIQUE.",
         "parent": "",
         "started": stamp,
         "website": "",
@@ -101,9 +108,12 @@ def wrk(url: str, target: Target, load: Load, seconds: float | None = None) -> d
         "WRK_METHOD": target.method,
         "WRK_BODY": target.body or "",
         "WRK_HEADERS": "\n".join(f"{name}: {value}" for name, value in target.headers.items()),
+        "WRK_RUN": secrets.token_hex(4),
     }
     if not target.body:
         del env["WRK_BODY"]
+    if target.paths:
+        env["WRK_PATHS"] = "\n".join(target.paths)
     command = ["wrk", "--threads", str(load.threads), "--connections", str(load.connections)]
     duration = load.duration if seconds is None else seconds
     command += ["--duration", f"{duration:g}s", "--timeout", "10s", "--script", str(LUA)]
@@ -132,8 +142,31 @@ def measure(url: str, target: Target, load: Load, twice: bool = False) -> dict:
         # Unmeasured first: every worker renders its pages and fills its caches, as a
         # site that has been up a while has.
         wrk(url, target, load, seconds=WARM_UP_SECONDS)
-        result |= wrk(url, target, load)
+        result |= wrk(url, target, load) | {"load_average": os.getloadavg()[0]}
     return result
+
+
+def varied_searches(count: int = 3000, seed: int = 11) -> tuple[str, ...]:
+    """Searches of one to three words, in English and in Chinese, drawn from the corpus's
+    own vocabularies: more than a worker keeps answers for (512), so each is searched."""
+    from urllib.parse import quote
+
+    from corpus import chinese_vocabulary, english_vocabulary
+
+    rng = random.Random(seed)
+    english, chinese = english_vocabulary(random.Random(seed)), chinese_vocabulary()
+    searches = set()
+    while len(searches) < count:
+        lang, vocabulary, space = rng.choice([("en", english, " "), ("zh", chinese, "")])
+        words = space.join(vocabulary.draw(rng, rng.randint(1, 3)))
+        searches.add(f"/{lang}/search?q={quote(words)}")
+    return tuple(sorted(searches))
+
+
+def single_client(url: str, target: Target, duration: float) -> dict:
+    """One connection asking one request at a time: its latency is the work of a request,
+    with no wait for a free worker in it (which is what latency under load mostly is)."""
+    return measure(url, target, Load(threads=1, connections=1, duration=duration))
 
 
 ROUNDS = 3
@@ -160,6 +193,7 @@ def turns(
         "rps_median": statistics.median(m["rps"] for m in measured),
         "reference_rps_median": statistics.median(r["rps"] for r in references),
         "p50_ms_median": statistics.median(m["p50_ms"] for m in measured),
+        "p99_ms_median": statistics.median(m["p99_ms"] for m in measured),
         "p99_ms_worst": max(m["p99_ms"] for m in measured),
         "bad": sum(m["bad_status"] + m["socket_errors"] for m in measured),
         "load_average": os.getloadavg()[0],

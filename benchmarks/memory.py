@@ -73,10 +73,9 @@ def pages(documents: int, rng: random.Random) -> list[str]:
     for _ in range(REQUESTS):
         lang = rng.choice(("en", "zh"))
         roll = rng.random()
-        number = rng.randrange(documents)
-        own = "zh" if number % 2 else "en"  # corpus.py: odd numbers are Chinese
+        number = rng.randrange(documents // 2)  # corpus.py: each slug in both languages
         if roll < 0.8:
-            mix.append(f"/{own}/recommendations/doc-{number:05d}")
+            mix.append(f"/{lang}/recommendations/doc-{number:05d}")
         elif roll < 0.9:
             mix.append(f"/{lang}/recommendations/")
         else:

@@ -161,7 +161,8 @@ def _stopped_on_failure(server: Server):
 
 # What a distribution's /etc/nginx/nginx.conf provides around a site's file, for an
 # unprivileged run in a folder of its own. Run as root, the workers would otherwise
-# become "nobody" and could not read that folder.
+# become "nobody" and could not read that folder. Debian's file turns gzip on, so nginx
+# serving a page as a file compresses it for a browser, as deploy/nginx.conf does.
 MAIN_CONFIG = """\
 {user}
 worker_processes auto;
@@ -176,6 +177,7 @@ http {{
     default_type application/octet-stream;
     sendfile on;
     tcp_nopush on;
+    gzip on;
     access_log {prefix}/access.log;
     client_body_temp_path {prefix}/tmp/body;
     proxy_temp_path {prefix}/tmp/proxy;

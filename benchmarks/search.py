@@ -59,7 +59,8 @@ def run(documents: int, work: Path) -> dict:
     update_seconds, update = timed(ensure_index, root, library)
     assert update.changed == 1
 
-    config = {"CONTENT_DIR": content, "INSTANCE_PATH": instance}
+    # Production settings, as startup.py has them, with a throwaway secret.
+    config = {"CONTENT_DIR": content, "INSTANCE_PATH": instance, "SECRET_KEY": "x" * 48}
 
     def start_up() -> None:  # as gunicorn does before its workers fork
         create_app(config).extensions["publisher"].prepare_to_serve()

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "site"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from corpus import write_corpus  # noqa: E402
+from corpus import fingerprint, write_corpus  # noqa: E402
 
 from scorecard.core.content.snapshot import FILENAME  # noqa: E402
 
@@ -60,12 +60,12 @@ def prepare(documents: int) -> tuple[Path, Path]:
     """The cached corpus and instance for this size; written and indexed on first use."""
     work = ROOT / "build" / "benchmarks" / f"startup-{documents}"
     content, instance = work / "content", work / "instance"
-    ready = work / "ready"
-    if not ready.exists():
+    ready = work / "ready"  # written once indexed, with the corpus it was made from
+    if not ready.exists() or ready.read_text() != fingerprint():
         print(f"writing and indexing {documents:,} documents (once)...", file=sys.stderr)
         write_corpus(content, documents)
         start(content, instance)
-        ready.write_text(f"{documents}\n")
+        ready.write_text(fingerprint())
     return content, instance
 
 

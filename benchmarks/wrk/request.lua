@@ -3,9 +3,13 @@
 --   WRK_METHOD   GET (default) or POST
 --   WRK_BODY     the request body, if any (already form-encoded)
 --   WRK_HEADERS  extra headers, one "Name: value" a line
+--   WRK_RUN      a token of this run of wrk, for WRK_UNIQUE below
+--   WRK_PATHS    paths to ask in turn, one a line (instead of the URL's own)
 --
 -- Setting wrk.method/body/headers (rather than a request() function) lets wrk format the
 -- request once and send the same bytes every time, so the script costs nothing per request.
+-- The exception: a body holding WRK_UNIQUE gets it replaced by a token of its own in every
+-- request (the run, the thread, a count), for a site that refuses the same comment twice.
 
 wrk.method = os.getenv("WRK_METHOD") or "GET"
 wrk.body = os.getenv("WRK_BODY")
@@ -13,6 +17,36 @@ for line in (os.getenv("WRK_HEADERS") or ""):gmatch("[^\n]+") do
   local name, value = line:match("^([^:]+):%s*(.*)$")
   if name then
     wrk.headers[name] = value
+  end
+end
+
+-- WRK_PATHS, one path a line: each request asks the next (searches that differ, so that
+-- no cache answers them).
+local paths = {}
+for path in (os.getenv("WRK_PATHS") or ""):gmatch("[^\n]+") do
+  paths[#paths + 1] = path
+end
+if #paths > 0 then
+  local asked = 0
+  function request()
+    asked = asked + 1
+    return wrk.format(nil, paths[(asked % #paths) + 1])
+  end
+end
+
+if wrk.body and wrk.body:find("WRK_UNIQUE", 1, true) then
+  local threads = 0
+  function setup(thread)
+    threads = threads + 1
+    thread:set("thread_number", threads)
+  end
+
+  local run = os.getenv("WRK_RUN") or ""
+  local sent = 0
+  function request()
+    sent = sent + 1
+    local token = run .. "-" .. tostring(thread_number) .. "-" .. sent
+    return wrk.format(nil, nil, nil, (wrk.body:gsub("WRK_UNIQUE", token)))
   end
 end
 
