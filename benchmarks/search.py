@@ -68,7 +68,7 @@ def run(documents: int, work: Path) -> dict:
     startup_seconds, _ = timed(start_up)
 
     with open_dir(root / "current").searcher() as whoosh:
-        searcher = Searcher(whoosh)
+        searcher = Searcher(whoosh, (root / "current").resolve())
         for request in QUERIES:  # warm-up
             searcher.search(request, library)
         latencies = []

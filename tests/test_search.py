@@ -209,6 +209,10 @@ def test_changing_one_document_reindexes_only_that_document(tmp_path):
     content = copy_corpus(tmp_path)
     root = tmp_path / "search"
     first = ensure_index(root, load_library(content, BACKLINKS))
+    from whoosh.index import open_dir
+
+    with open_dir(first.folder).searcher() as whoosh:
+        Searcher(whoosh, first.folder)  # saves the stored fields beside the index
     path = content / "recommendations" / "older.en.md"
     path.write_text(path.read_text().replace("Body.", "A new word: photovoltaics."))
     library = load_library(content, BACKLINKS)
@@ -216,10 +220,10 @@ def test_changing_one_document_reindexes_only_that_document(tmp_path):
     assert update.built and update.changed == 1
     assert read_fingerprint(root / "current") != read_fingerprint(first.folder)
     assert not first.folder.exists()  # the old index was replaced, not patched in place
-    from whoosh.index import open_dir
-
-    with open_dir(root / "current").searcher() as whoosh:
-        results = Searcher(whoosh).search(SearchRequest(text="photovoltaics"), library)
+    current = (root / "current").resolve()
+    with open_dir(current).searcher() as whoosh:
+        # The new index's own stored fields, not a copy of the old one's.
+        results = Searcher(whoosh, current).search(SearchRequest(text="photovoltaics"), library)
         assert [r.doc.slug for r in results.page.items] == ["older"]
 
 

@@ -104,7 +104,8 @@ class Document:
     @cached_property
     def digest(self) -> str:
         """A hash of what the document shows (its fields and its HTML): what the search
-        index compares. Kept in the content snapshot, so a restart need not hash again."""
+        index compares. Kept in the content snapshot (__getstate__), so that a restart
+        need not hash every document again."""
         return _digest(self.meta.model_dump_json() + self.html)
 
     @cached_property
@@ -141,13 +142,16 @@ class Document:
         return CHINESE_GAP.sub("", text) if self.lang == "zh" else text
 
     def __getstate__(self) -> dict:
-        """A pickle (the content snapshot) holds the fields only: what cached_property
-        computed from them is computed again on first use, so it cannot go stale."""
+        """A pickle (the content snapshot) holds the fields, and the digest that start-up
+        needs (the snapshot's key ties it to the files and the code that made it); what
+        else cached_property computed is computed again on first use."""
         return {name: value for name, value in vars(self).items() if name not in _CACHED}
 
 
 _CACHED = frozenset(
-    name for name, value in vars(Document).items() if isinstance(value, cached_property)
+    name
+    for name, value in vars(Document).items()
+    if isinstance(value, cached_property) and name != "digest"
 )
 
 

@@ -81,7 +81,8 @@ class SearchIndex:
             if target != self._target or self._searcher is None:
                 if self._searcher:
                     self._searcher.whoosh.close()
-                self._searcher = Searcher(open_dir(self.root / target).searcher())
+                folder = self.root / target
+                self._searcher = Searcher(open_dir(folder).searcher(), folder)
                 self._target = target
             return self._searcher
 

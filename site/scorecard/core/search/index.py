@@ -9,6 +9,7 @@ Layout under instance/search/:
 import fcntl
 import hashlib
 import os
+import pickle
 import shutil
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -27,6 +28,7 @@ from .analysis import chinese_word_analyzer, english_analyzer
 # Bump when the schema or the analysis changes: the fingerprint then forces a rebuild.
 SCHEMA_VERSION = "6"
 FINGERPRINT_FILE = "FINGERPRINT"
+STORED_FILE = "stored.pickle"
 # Few fields, because every field multiplies the matchers a query term needs.
 # "outline" is the summary and the section headings.
 TEXT_FIELDS = ("title", "outline", "body")
@@ -129,6 +131,26 @@ def _as_datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
+def stored_fields(folder: Path, reader) -> dict[int, dict]:
+    """Every indexed version's stored fields by docnum (what facets and grouping read), from
+    a copy saved beside the index: four times faster to load at start-up than reading
+    them from Whoosh. An index folder never changes once built, so neither does its copy."""
+    saved = folder / STORED_FILE
+    try:
+        with open(saved, "rb") as file:
+            return pickle.load(file)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        stored = dict(reader.iter_docs())
+    temporary = folder / f"{STORED_FILE}.{os.getpid()}"
+    try:
+        with open(temporary, "wb") as file:
+            pickle.dump(stored, file, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(saved)
+    except OSError:  # a read-only instance folder: read from Whoosh at each start
+        temporary.unlink(missing_ok=True)
+    return stored
+
+
 def read_fingerprint(folder: Path) -> str | None:
     try:
         return (folder / FINGERPRINT_FILE).read_text().strip()
@@ -202,6 +224,7 @@ def ensure_index(root: Path, library: Library, force: bool = False) -> IndexUpda
         shutil.rmtree(building, ignore_errors=True)
         if not force and read_fingerprint(current) and _schema_matches(current):
             shutil.copytree(current.resolve(), building)
+            (building / STORED_FILE).unlink(missing_ok=True)  # of the index being replaced
             changed = _update_changed(building, documents)
         else:
             building.mkdir()

@@ -1,6 +1,7 @@
 """Turning what a reader typed into ranked, grouped, faceted and highlighted results."""
 
 import re
+from pathlib import Path
 
 from markupsafe import Markup, escape
 from whoosh import qparser
@@ -12,7 +13,7 @@ from ..languages import LANGUAGES
 from ..paging import Page, page_count, page_of
 from ..text import has_chinese
 from .analysis import to_simplified
-from .index import TEXT_FIELDS
+from .index import TEXT_FIELDS, stored_fields
 from .results import FACETS, PAGE_SIZE, Result, Results, SearchRequest
 from .snippets import snippet
 from .suggestions import Suggester
@@ -64,13 +65,13 @@ class Searcher:
     """Searches one open index; the documents it names are looked up in the library each
     search is given (the edition the request reads), never in one kept from before."""
 
-    def __init__(self, whoosh_searcher):
+    def __init__(self, whoosh_searcher, folder: Path):
         self.whoosh = whoosh_searcher
         schema = whoosh_searcher.schema
         # Only the fields a query's script can match: fewer fields, fewer matchers.
         self.parsers = {"chinese": _parser(schema, ("zh",)), "any": _parser(schema, ("en", "zh"))}
         # docnum -> stored fields, read once per opened index: facets count from it.
-        self.stored = dict(whoosh_searcher.reader().iter_docs())
+        self.stored = stored_fields(folder, whoosh_searcher.reader())
         self.suggester = Suggester(whoosh_searcher)
 
     def build_query(self, text: str, library: Library) -> Query:
