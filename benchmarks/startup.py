@@ -10,7 +10,10 @@ kept under build/benchmarks/startup-<n>/, so the index is built once (about two 
 half minutes at 10,000 documents) and later runs only measure start-up.
 
 - cold: no content snapshot, the search index up to date (every file is rendered);
-- warm: the snapshot written by the cold start is there and valid.
+- warm: the snapshot written by the cold start is there and valid;
+- gunicorn to /healthz: as production starts, gunicorn with gunicorn.conf.py from its
+  launch until /healthz answers 200 (its workers forked, the database and the index
+  checked), the snapshot and the index there: the median and range of three starts.
 
 Each start is a new Python process: "process" is from starting it until the app is
 ready (Python's start and the imports included), "create_app" the making ready alone. Prints a
@@ -19,6 +22,7 @@ Markdown table for benchmarks/README.md.
 
 import json
 import os
+import secrets
 import statistics
 import subprocess
 import sys
@@ -29,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "site"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import processes  # noqa: E402
 from corpus import fingerprint, write_corpus  # noqa: E402
 
 from scorecard.core.content.snapshot import FILENAME  # noqa: E402
@@ -93,12 +98,24 @@ def run(documents: int) -> dict:
         cold.append(start(content, instance))
         assert snapshot.exists(), "a cold start writes the snapshot"
         warm.append(start(content, instance))
+    served = [serve(content.parent) for _ in range(ROUNDS)]
     return {
         "documents": documents,
         "cold": [statistics.median(run[i] for run in cold) for i in (0, 1)],
         "warm": [statistics.median(run[i] for run in warm) for i in (0, 1)],
+        "served": (statistics.median(served), min(served), max(served)),
         "snapshot_mb": snapshot.stat().st_size / 1e6,
     }
+
+
+def serve(folder: Path) -> float:
+    """As production starts: gunicorn (gunicorn.conf.py) from its launch until /healthz
+    answers 200, with the snapshot and the index there."""
+    env = processes.site_env(folder, secrets.token_urlsafe(48))
+    processes.migrate(env)
+    server, seconds = processes.gunicorn("site", env, folder / "gunicorn.log", timeout=300)
+    server.stop()
+    return seconds
 
 
 def main() -> None:
@@ -106,14 +123,17 @@ def main() -> None:
     print(f"median of {ROUNDS} starts each\n")
     print(
         "| documents | cold: create_app (s) | cold: process (s) "
-        "| warm: create_app (s) | warm: process (s) | snapshot (MB) |"
+        "| warm: create_app (s) | warm: process (s) | gunicorn to /healthz (s) "
+        "| snapshot (MB) | load |"
     )
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
         r = run(size)
+        median, low, high = r["served"]
         print(
             f"| {r['documents']:,} | {r['cold'][1]:.1f} | {r['cold'][0]:.1f} "
-            f"| {r['warm'][1]:.2f} | {r['warm'][0]:.2f} | {r['snapshot_mb']:.0f} |",
+            f"| {r['warm'][1]:.2f} | {r['warm'][0]:.2f} | {median:.2f} ({low:.2f}–{high:.2f}) "
+            f"| {r['snapshot_mb']:.0f} | {os.getloadavg()[0]:.2f} |",
             flush=True,
         )
 

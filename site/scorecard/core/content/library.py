@@ -142,16 +142,19 @@ class Document:
         return CHINESE_GAP.sub("", text) if self.lang == "zh" else text
 
     def __getstate__(self) -> dict:
-        """A pickle (the content snapshot) holds the fields, and the digest that start-up
-        needs (the snapshot's key ties it to the files and the code that made it); what
-        else cached_property computed is computed again on first use."""
+        """A pickle (the content snapshot) holds the fields, and the hashes start-up needs
+        (the snapshot's key ties them to the files and the code that made them); the
+        texts cached_property made are large, and made again on first use."""
         return {name: value for name, value in vars(self).items() if name not in _CACHED}
 
 
+# Computed at start-up for every document: the index's fingerprint (digest), the
+# translations' states (version: it reads the front matter again) and the pages' version.
+_HASHES = {"digest", "version", "file_version"}
 _CACHED = frozenset(
     name
     for name, value in vars(Document).items()
-    if isinstance(value, cached_property) and name != "digest"
+    if isinstance(value, cached_property) and name not in _HASHES
 )
 
 

@@ -147,8 +147,8 @@ def _unpickle(file) -> Any:
 def save(path: Path, key_: str, library: Library) -> None:
     """Write the snapshot atomically (a reader sees the old file or the new, never half),
     so concurrent start-ups are safe. Failing to write is logged, never fatal."""
-    for doc in library.documents.values():
-        doc.digest  # noqa: B018 (computed now, so that it is saved with the document)
+    for doc in library.documents.values():  # computed now, so that they are saved
+        doc.digest, doc.version, doc.file_version  # noqa: B018
     # MappingProxyType cannot be pickled: save plain dicts, wrap them again on load.
     state = {
         f.name: dict(value) if isinstance(value := getattr(library, f.name), Mapping) else value
