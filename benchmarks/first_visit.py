@@ -10,7 +10,6 @@ ratio are reported, with the target's p99 and the machine's load beside them.
 Needs wrk and nginx (apt-get install -y wrk nginx).
 """
 
-import argparse
 import os
 import secrets
 import shutil
@@ -29,15 +28,8 @@ PAGES = ["/zh/recommendations/community-employment", "/en/recommendations/"]
 FIRST_VISIT: dict[str, str] = {}  # no cookie, as a crawler, a link preview or a new reader
 
 
-def arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--duration", type=float, default=5, help="seconds per turn")
-    parser.add_argument("--connections", type=int, default=32, help="wrk's open connections")
-    return parser.parse_args()
-
-
 def main() -> None:
-    args = arguments()
+    args = load.turn_arguments(__doc__.split("\n")[0])
     settings = Load(connections=args.connections, duration=args.duration)
     work = Path(tempfile.mkdtemp(prefix="first-visit-"))
     try:

@@ -10,7 +10,6 @@ set) are measured apart.
     .venv/bin/python benchmarks/kept_pages.py [--duration 5] [--connections 32]
 """
 
-import argparse
 import os
 import secrets
 import shutil
@@ -20,24 +19,14 @@ from pathlib import Path
 
 import load
 import processes
-from load import Load, Target
+from load import READERS, Load, Target
 
 ROOT = processes.ROOT
 PAGES = ["/zh/recommendations/community-employment", "/en/recommendations/"]
-# Every browser asks for a compressed page; a returning reader also sends the language.
-BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
-READERS = {"first visit": BROWSER, "returning": BROWSER | {"Cookie": "lang=en"}}
-
-
-def arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--duration", type=float, default=5, help="seconds per turn")
-    parser.add_argument("--connections", type=int, default=32, help="wrk's open connections")
-    return parser.parse_args()
 
 
 def main() -> None:
-    args = arguments()
+    args = load.turn_arguments(__doc__.split("\n")[0])
     if not processes.tool("wrk"):
         sys.exit("The benchmark needs wrk. On Debian: apt-get install -y wrk")
     settings = Load(connections=args.connections, duration=args.duration)

@@ -2,6 +2,7 @@
 should (so that a broken page cannot pass as a fast one), and wrk's measurement of it:
 alone, with a single client, or taking turns with a reference."""
 
+import argparse
 import http.client
 import json
 import os
@@ -170,6 +171,14 @@ def single_client(url: str, target: Target, duration: float) -> dict:
 
 
 ROUNDS = 3
+
+
+def turn_arguments(description: str) -> argparse.Namespace:
+    """The settings of a benchmark made of turns: seconds per turn and open connections."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--duration", type=float, default=5, help="seconds per turn")
+    parser.add_argument("--connections", type=int, default=32, help="wrk's open connections")
+    return parser.parse_args()
 
 
 def turns(
