@@ -147,21 +147,29 @@ def measure(url: str, target: Target, load: Load, twice: bool = False) -> dict:
     return result
 
 
-def varied_searches(count: int = 3000, seed: int = 11) -> tuple[str, ...]:
-    """Searches of one to three words, in English and in Chinese, drawn from the corpus's
-    own vocabularies: more than a worker keeps answers for (512), so each is searched."""
-    from urllib.parse import quote
-
+def varied_queries(count: int, seed: int = 11) -> list[tuple[str, str, int]]:
+    """Different queries of one to three words, in English and in Chinese, drawn from the
+    corpus's own vocabularies: (language, text, number of words)."""
     from corpus import chinese_vocabulary, english_vocabulary
 
     rng = random.Random(seed)
     english, chinese = english_vocabulary(random.Random(seed)), chinese_vocabulary()
-    searches = set()
-    while len(searches) < count:
+    queries: dict[tuple[str, str], int] = {}
+    while len(queries) < count:
         lang, vocabulary, space = rng.choice([("en", english, " "), ("zh", chinese, "")])
-        words = space.join(vocabulary.draw(rng, rng.randint(1, 3)))
-        searches.add(f"/{lang}/search?q={quote(words)}")
-    return tuple(sorted(searches))
+        size = rng.randint(1, 3)
+        queries.setdefault((lang, space.join(vocabulary.draw(rng, size))), size)
+    return sorted((lang, text, size) for (lang, text), size in queries.items())
+
+
+def varied_searches(count: int = 3000, seed: int = 11) -> tuple[str, ...]:
+    """Search pages for varied_queries: more than a worker keeps answers for (512), so each
+    is searched."""
+    from urllib.parse import quote
+
+    return tuple(
+        sorted(f"/{lang}/search?q={quote(text)}" for lang, text, _ in varied_queries(count, seed))
+    )
 
 
 def single_client(url: str, target: Target, duration: float) -> dict:

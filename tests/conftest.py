@@ -161,6 +161,26 @@ def site_client(site_app):
     return site_app.test_client()
 
 
+# The search suite runs on each engine (tests/test_search*.py ask for these apps).
+@pytest.fixture(scope="session", params=["whoosh", "tantivy"])
+def search_engine(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def search_app(search_engine, tmp_path_factory):
+    """The fixture-corpus app, searching with each engine."""
+    instance = tmp_path_factory.mktemp(f"instance-{search_engine}")
+    return build_app(FIXTURE_CONTENT, instance, SEARCH_ENGINE=search_engine)
+
+
+@pytest.fixture(scope="session")
+def search_site_app(search_engine, tmp_path_factory):
+    """The app over the site's real content, searching with each engine."""
+    instance = tmp_path_factory.mktemp(f"site-instance-{search_engine}")
+    return build_app(SITE_CONTENT, instance, SEARCH_ENGINE=search_engine)
+
+
 def edit(path, old: str, new: str) -> None:
     """An editor's change to a content file."""
     text = path.read_text(encoding="utf-8")

@@ -8,12 +8,24 @@ from pathlib import Path
 import pytest
 
 from scorecard.core.content.loader import load_library
-from scorecard.core.search.index import ensure_index, read_fingerprint
-from scorecard.core.search.query import Searcher, SearchRequest
+from scorecard.core.search.engines import engine_named
+from scorecard.core.search.searcher import Searcher, SearchRequest
+from scorecard.core.search.store import ensure_index, read_fingerprint, read_records
 
-from conftest import FIXTURE_CONTENT, soup
+from conftest import FIXTURE_CONTENT, build_app, soup
 
 BACKLINKS = {"en": "{}", "zh": "{}"}
+
+
+# Every test here runs on each search engine.
+@pytest.fixture(scope="module")
+def app(search_app):
+    return search_app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
 
 
 def titles(client, query, lang="en", **args):
@@ -197,50 +209,79 @@ def copy_corpus(tmp_path: Path) -> Path:
     return target
 
 
-def test_index_is_reused_while_the_content_is_unchanged(tmp_path):
+def test_index_is_reused_while_the_content_is_unchanged(tmp_path, search_engine):
     library = load_library(FIXTURE_CONTENT, BACKLINKS)
-    first = ensure_index(tmp_path / "search", library)
-    again = ensure_index(tmp_path / "search", library)
+    first = ensure_index(tmp_path / "search", library, engine_named(search_engine))
+    again = ensure_index(tmp_path / "search", library, engine_named(search_engine))
     assert first.built and not again.built
     assert again.folder == first.folder
 
 
-def test_changing_one_document_reindexes_only_that_document(tmp_path):
+def searched(folder: Path, engine, text: str, library) -> list[str]:
+    searcher = Searcher(engine.open(folder), read_records(folder))
+    return [r.doc.slug for r in searcher.search(SearchRequest(text=text), library).page.items]
+
+
+def test_changing_one_document_reindexes_only_that_document(tmp_path, search_engine):
     content = copy_corpus(tmp_path)
     root = tmp_path / "search"
-    first = ensure_index(root, load_library(content, BACKLINKS))
-    from whoosh.index import open_dir
-
-    with open_dir(first.folder).searcher() as whoosh:
-        Searcher(whoosh, first.folder)  # saves the stored fields beside the index
+    engine = engine_named(search_engine)
+    first = ensure_index(root, load_library(content, BACKLINKS), engine)
     path = content / "recommendations" / "older.en.md"
     path.write_text(path.read_text().replace("Body.", "A new word: photovoltaics."))
     library = load_library(content, BACKLINKS)
-    update = ensure_index(root, library)
+    update = ensure_index(root, library, engine)
     assert update.built and update.changed == 1
     assert read_fingerprint(root / "current") != read_fingerprint(first.folder)
     assert not first.folder.exists()  # the old index was replaced, not patched in place
     current = (root / "current").resolve()
-    with open_dir(current).searcher() as whoosh:
-        # The new index's own stored fields, not a copy of the old one's.
-        results = Searcher(whoosh, current).search(SearchRequest(text="photovoltaics"), library)
-        assert [r.doc.slug for r in results.page.items] == ["older"]
+    assert searched(current, engine, "photovoltaics", library) == ["older"]
+    # The document is there once, as it is now: its old text is gone with its old version.
+    assert searched(current, engine, "older", library).count("older") == 1
 
 
-def test_concurrent_start_ups_build_one_valid_index(tmp_path):
+def test_removing_a_document_removes_it_from_the_index(tmp_path, search_engine):
+    content = copy_corpus(tmp_path)
+    root = tmp_path / "search"
+    engine = engine_named(search_engine)
+    ensure_index(root, load_library(content, BACKLINKS), engine)
+    assert "older" in searched(
+        root / "current", engine, "recommendation", load_library(content, BACKLINKS)
+    )
+    (content / "recommendations" / "older.en.md").unlink()
+    library = load_library(content, BACKLINKS)
+    assert ensure_index(root, library, engine).changed == 1
+    assert "older" not in searched((root / "current").resolve(), engine, "recommendation", library)
+
+
+def test_switching_engines_builds_a_new_index(tmp_path):
+    library = load_library(FIXTURE_CONTENT, BACKLINKS)
+    whoosh = ensure_index(tmp_path / "search", library, engine_named("whoosh"))
+    tantivy = ensure_index(tmp_path / "search", library, engine_named("tantivy"))
+    assert tantivy.built and tantivy.folder != whoosh.folder
+    assert searched(tantivy.folder, engine_named("tantivy"), "jobs", library) == ["both-languages"]
+
+
+def test_an_unknown_engine_stops_the_start_saying_why(tmp_path):
+    with pytest.raises(ValueError, match="SEARCH_ENGINE must be one of whoosh, tantivy"):
+        build_app(FIXTURE_CONTENT, tmp_path, SEARCH_ENGINE="elastic")
+
+
+def test_concurrent_start_ups_build_one_valid_index(tmp_path, search_engine):
     script = (
         "import sys; sys.path.insert(0, sys.argv[3]);"
         "from pathlib import Path;"
         "from scorecard.core.content.loader import load_library;"
-        "from scorecard.core.search.index import ensure_index;"
+        "from scorecard.core.search.engines import engine_named;"
+        "from scorecard.core.search.store import ensure_index;"
         "lib = load_library(Path(sys.argv[1]), {'en': '{}', 'zh': '{}'});"
-        "print(ensure_index(Path(sys.argv[2]), lib).built)"
+        "print(ensure_index(Path(sys.argv[2]), lib, engine_named(sys.argv[4])).built)"
     )
     site = str(Path(__file__).parents[1] / "site")
     root = tmp_path / "search"
     starts = [
         subprocess.Popen(
-            [sys.executable, "-c", script, str(FIXTURE_CONTENT), str(root), site],
+            [sys.executable, "-c", script, str(FIXTURE_CONTENT), str(root), site, search_engine],
             stdout=subprocess.PIPE,
             text=True,
         )

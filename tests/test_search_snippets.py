@@ -13,6 +13,17 @@ WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 ELLIPSES = ("… ", " …", "……")
 
 
+# Every test here runs on each search engine.
+@pytest.fixture(scope="module")
+def site_app(search_site_app):
+    return search_site_app
+
+
+@pytest.fixture
+def site_client(site_app):
+    return site_app.test_client()
+
+
 def snippets(client, query: str, lang: str) -> list[tuple[str, str, str]]:
     """(snippet's language, its text, the result's address) for each result."""
     page = soup(client.get(f"/{lang}/search", query_string={"q": query}))

@@ -6,6 +6,17 @@ import pytest
 from conftest import soup
 
 
+# Every test here runs on each search engine.
+@pytest.fixture(scope="module")
+def site_app(search_site_app):
+    return search_site_app
+
+
+@pytest.fixture
+def site_client(site_app):
+    return site_app.test_client()
+
+
 def suggested(client, lang: str, query: str) -> str | None:
     link = soup(client.get(f"/{lang}/search", query_string={"q": query})).select_one(
         ".suggestion a"

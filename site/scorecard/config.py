@@ -22,6 +22,8 @@ class Config:
     # The git repository that holds content/, where editors' changes in the browser are
     # committed. Unset: the repository content/ is in (the project's own checkout).
     CONTENT_REPOSITORY = os.environ.get("SCORECARD_CONTENT_REPOSITORY") or None
+    # whoosh (pure Python; a few hundred documents) or tantivy (thousands): docs/deploying.md.
+    SEARCH_ENGINE = os.environ.get("SCORECARD_SEARCH_ENGINE") or "whoosh"
     # Unset: instance/search.
     SEARCH_INDEX_DIR = os.environ.get("SCORECARD_SEARCH_INDEX_DIR") or None
     # Development: re-read changed content files on the next request (also on with --debug).

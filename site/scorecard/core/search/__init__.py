@@ -1,7 +1,8 @@
 """Search behind a narrow seam: `search(request, edition)`, `prepare(edition)`, `health()`.
 
-Only this package knows Whoosh and jieba, and it imports them on first use: a process
-that never searches (`flask content check`, `flask db upgrade`) never pays for them.
+Only this package knows its engines (Whoosh or Tantivy, `engines.py`) and jieba, and it
+imports them on first use: a process that never searches (`flask content check`,
+`flask db upgrade`) never pays for them.
 jieba's dictionary (a second to read) is read only to index or to search: gunicorn's
 master starts without it, and each worker reads it in the background. The index on disk
 follows the edition being served: each new edition is checked against it once (a
@@ -17,10 +18,12 @@ from cachetools import LRUCache
 from flask import Flask, current_app
 
 from ..edition import Edition
+from .engines import check_name
 from .results import FACETS, Result, Results, SearchRequest
 
 if TYPE_CHECKING:
-    from .query import Searcher
+    from .engines import Engine
+    from .searcher import Searcher
 
 # Search answers kept per worker (each a page of ten results and the facet counts).
 ANSWERS_KEPT = 512
@@ -31,9 +34,11 @@ __all__ = ["FACETS", "Result", "Results", "SearchIndex", "SearchRequest", "searc
 class SearchIndex:
     """The app's index: one searcher per process, reopened when `current` moves."""
 
-    def __init__(self, root: Path, instance: Path):
+    def __init__(self, root: Path, instance: Path, engine_name: str):
         self.root = root
         self.instance = instance
+        self.engine_name = engine_name
+        self._engine: Engine | None = None
         self._lock = threading.RLock()
         self._checked: str | None = None  # the edition version the index was last matched to
         self._target: str | None = None
@@ -45,13 +50,13 @@ class SearchIndex:
     def prepare(self, edition: Edition, force: bool = False) -> bool:
         """Bring the index on disk in line with the edition; True if anything was written."""
         from .analysis import configure_jieba
-        from .index import ensure_index
+        from .store import ensure_index
 
         with self._lock:
             if not force and self._checked == edition.version:
                 return False
             configure_jieba(self.instance)  # read only if documents are to be indexed
-            built = ensure_index(self.root, edition.library, force=force).built
+            built = ensure_index(self.root, edition.library, self.engine, force=force).built
             self._checked = edition.version
             return built
 
@@ -64,6 +69,15 @@ class SearchIndex:
             target=initialise_jieba, args=(self.instance,), name="jieba", daemon=True
         ).start()
 
+    @property
+    def engine(self) -> "Engine":
+        from .engines import engine_named
+
+        with self._lock:
+            if self._engine is None:
+                self._engine = engine_named(self.engine_name)
+            return self._engine
+
     def refresh(self, edition: Edition) -> None:
         """Bring the index in line with a new edition, if this process searches at all (a
         process that never searched leaves it to its first search)."""
@@ -71,18 +85,17 @@ class SearchIndex:
             self.prepare(edition)
 
     def searcher(self, edition: Edition) -> "Searcher":
-        from whoosh.index import open_dir
-
-        from .query import Searcher
+        from .searcher import Searcher
+        from .store import read_records
 
         self.prepare(edition)
         target = os.readlink(self.root / "current")
         with self._lock:
             if target != self._target or self._searcher is None:
                 if self._searcher:
-                    self._searcher.whoosh.close()
+                    self._searcher.index.close()
                 folder = self.root / target
-                self._searcher = Searcher(open_dir(folder).searcher(), folder)
+                self._searcher = Searcher(self.engine.open(folder), read_records(folder))
                 self._target = target
             return self._searcher
 
@@ -111,7 +124,7 @@ def search(request: SearchRequest, edition: Edition) -> Results:
 def health(edition: Edition) -> str:
     """ "ok", "empty" (nothing indexed) or "unavailable" (the index cannot be opened)."""
     try:
-        return "ok" if search_index().searcher(edition).whoosh.doc_count() else "empty"
+        return "ok" if search_index().searcher(edition).index.doc_count() else "empty"
     except Exception:
         current_app.logger.exception("health check: search index")
         return "unavailable"
@@ -120,4 +133,5 @@ def health(edition: Edition) -> str:
 def init_app(app: Flask) -> None:
     instance = Path(app.instance_path)
     root = Path(app.config["SEARCH_INDEX_DIR"] or instance / "search")
-    app.extensions["search"] = SearchIndex(root, instance)
+    check_name(app.config["SEARCH_ENGINE"])  # a mistyped engine stops the start, saying why
+    app.extensions["search"] = SearchIndex(root, instance, app.config["SEARCH_ENGINE"])

@@ -1,4 +1,4 @@
-"""Text analysis for the index: English stemming, and Chinese words.
+"""Chinese text analysis, the same for both engines: jieba's words and the words inside them.
 
 jieba's own ChineseAnalyzer is not used: it stores character offsets as token
 positions (so phrase queries find nothing) and in search mode never emits single
@@ -10,11 +10,11 @@ phrases stay intact.
 
 import logging
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import jieba
 import opencc
-from whoosh.analysis import LowercaseFilter, StemmingAnalyzer, Token, Tokenizer
 
 from ..text import CJK
 
@@ -27,11 +27,12 @@ def to_simplified(text: str) -> str:
     return _t2s.convert(text)
 
 
-def configure_jieba(cache_dir: Path) -> None:
-    """Where jieba caches its dictionary (instance/), and quietly. The dictionary itself
-    (a second to read, 60 MB) is read on first use, or by initialise_jieba."""
+def configure_jieba(cache_dir: Path | str | None) -> None:
+    """Where jieba caches its dictionary (instance/; None: the system's temporary folder),
+    and quietly. The dictionary itself (a second to read, 60 MB) is read on first use, or
+    by initialise_jieba."""
     jieba.setLogLevel(logging.WARNING)
-    jieba.dt.tmp_dir = str(cache_dir)
+    jieba.dt.tmp_dir = str(cache_dir) if cache_dir else None
 
 
 def initialise_jieba(cache_dir: Path) -> None:
@@ -40,10 +41,12 @@ def initialise_jieba(cache_dir: Path) -> None:
     jieba.initialize()
 
 
-def _subwords(word: str) -> list[tuple[str, int, int]]:
-    """The dictionary words inside a word, as jieba's search mode finds them, and its characters."""
+def parts(word: str) -> list[tuple[str, int, int]]:
+    """The dictionary words inside a word, as jieba's search mode finds them, and its
+    characters: indexed at the word's position, so that 就业 finds 再就业 and 碳 finds 碳排放."""
     if len(word) < 2 or not CJK.match(word):
         return []
+    jieba.dt.check_initialized()  # its dictionary is read directly
     found = [(char, offset, offset + 1) for offset, char in enumerate(word) if CJK.match(char)]
     for size in (2, 3):
         if len(word) > size:
@@ -54,49 +57,13 @@ def _subwords(word: str) -> list[tuple[str, int, int]]:
     return found
 
 
-class ChineseWordTokenizer(Tokenizer):
-    """jieba's precise segmentation with ordinal positions; when indexing, each word's
-    sub-words and characters at the word's position."""
-
-    def __call__(
-        self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        mode="",
-        **kwargs,
-    ):
-        jieba.dt.check_initialized()  # _subwords reads its dictionary directly
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        position = start_pos
-        for word, start, _ in jieba.tokenize(to_simplified(value)):
-            if not WORD.search(word):
-                continue  # punctuation and spaces
-            pieces = [(word, 0, len(word))]
-            if mode != "query":
-                pieces += _subwords(word)
-            for piece, offset, stop in pieces:
-                token.text = piece
-                token.boost = 1.0
-                token.stopped = False
-                if keeporiginal:
-                    token.original = piece
-                if positions:
-                    token.pos = position
-                if chars:
-                    token.startchar = start_char + start + offset
-                    token.endchar = start_char + start + stop
-                yield token
-            position += 1
+def chinese_words(text: str) -> Iterator[tuple[str, int]]:
+    """jieba's words in precise mode (punctuation and spaces left out), with where each
+    starts: the words the index holds at one position each."""
+    for word, start, _ in jieba.tokenize(to_simplified(text)):
+        if WORD.search(word):
+            yield word.lower(), start
 
 
-def english_analyzer():
-    return StemmingAnalyzer()
-
-
-def chinese_word_analyzer():
-    return ChineseWordTokenizer() | LowercaseFilter()
+def chinese_query_words(text: str) -> list[str]:
+    return [word for word, _ in chinese_words(text)]

@@ -9,6 +9,7 @@ single character inside a longer word only when the query is made of single char
 """
 
 import re
+from collections.abc import Callable
 
 import jieba
 from markupsafe import Markup, escape
@@ -22,6 +23,9 @@ ELLIPSIS = {"en": ("… ", " …"), "zh": ("……", "……")}
 LENGTH = {"en": 200, "zh": 110}
 SENTENCE_END = re.compile(r"[。！？；.!?;]\s*")
 # A word or a number, with what joins its parts (10.3%, 2,500, don't, low-carbon).
+# What the engines take for one English word; the engine says which words a term is in.
+ENGLISH_WORD = re.compile(r"\w+(?:\.\w+)*")
+Analyse = Callable[[str, str], list[str]]
 WORD_CHARS = re.compile(r"[A-Za-z0-9%]|[.,'’\-](?=[A-Za-z0-9])")
 
 
@@ -49,11 +53,12 @@ def window(text: str, first: int, length: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _english_marks(passage: str, terms: set[str], analyzer) -> list[tuple[int, int]]:
+def _english_marks(passage: str, terms: set[str], analyse: Analyse) -> list[tuple[int, int]]:
+    """Each word whose terms (its stem, as the engine analyses it) the query looks for."""
     return [
-        (token.startchar, token.endchar)
-        for token in analyzer(passage, chars=True, mode="query")
-        if token.text in terms
+        match.span()
+        for match in ENGLISH_WORD.finditer(passage)
+        if terms.intersection(analyse("en", match.group()))
     ]
 
 
@@ -92,13 +97,13 @@ def _marked(passage: str, marks: list[tuple[int, int]]) -> Markup:
     return result + escape(passage[last:])
 
 
-def snippet(text: str, first: int, terms: set[str], lang: str, analyzer) -> Markup | None:
+def snippet(text: str, first: int, terms: set[str], lang: str, analyse: Analyse) -> Markup | None:
     """The passage of `text` around `first` with the query's words marked; None if no
     word of the query is in it after all (a stem's prefix matched something else)."""
     lo, hi = window(text, first, LENGTH[lang])
     passage = text[lo:hi]
     marks = (
-        _chinese_marks(passage, terms) if lang == "zh" else _english_marks(passage, terms, analyzer)
+        _chinese_marks(passage, terms) if lang == "zh" else _english_marks(passage, terms, analyse)
     )
     if not marks:
         return None

@@ -1,27 +1,31 @@
 """'Did you mean', from the index's own words: English by spelling, Chinese by sound.
 
+An English word the index does not know is replaced by the most frequent indexed word
+at the least edit distance, at most two (a swap of two letters counts as one: jbos ->
+jobs); rapidfuzz compares it with every indexed word in a few milliseconds.
+
 Chinese readers type through a pinyin input method, so their usual slip is a word that
 sounds like the one they meant, picked from the wrong line of candidates: 再就叶 for
 再就业. A stretch of Chinese that is not an indexed word is replaced by the indexed word
 that sounds the same (tones aside), else by one that differs in a single character. The
-Chinese vocabulary is read from the index once per opened index, on the first Chinese
-suggestion, and never at start-up.
+vocabularies are read from the index once per opened index, on the first suggestion in
+their language, and never at start-up.
 """
 
-import difflib
 import functools
 import re
 import threading
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from ..text import CJK
-from .index import SPELLING_FIELDS
+from .engines import OpenIndex
 
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 CHINESE_RUN = re.compile(f"(?:{CJK.pattern})+")
 # Chinese words are mostly two to four characters; a longer stretch is several words.
 LONGEST_WORD = 4
-# The Chinese fields whose words a reader may mean.
-CHINESE_FIELDS = ("title_zh", "body_zh")
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -45,13 +49,11 @@ class ChineseVocabulary:
     """The index's Chinese words (two characters or more), by sound and by shape, each
     sound and shape standing for its most frequent word."""
 
-    def __init__(self, reader):
+    def __init__(self, index: OpenIndex):
         frequency: dict[str, int] = {}
-        for field in CHINESE_FIELDS:
-            for word in reader.field_terms(field):
-                if 2 <= len(word) <= LONGEST_WORD and all(CJK.match(c) for c in word):
-                    count = reader.doc_frequency(field, word)
-                    frequency[word] = max(frequency.get(word, 0), count)
+        for word, count in index.chinese_words():
+            if 2 <= len(word) <= LONGEST_WORD and all(CJK.match(c) for c in word):
+                frequency[word] = max(frequency.get(word, 0), count)
         self.words = set(frequency)
         self.by_sound: dict[str, str] = {}
         self.by_shape: dict[str, str] = {}
@@ -85,17 +87,36 @@ class ChineseVocabulary:
         return "".join(corrected)
 
 
+class EnglishVocabulary:
+    """The index's English words as typed (lower case), most frequent first."""
+
+    def __init__(self, index: OpenIndex):
+        frequency: dict[str, int] = {}
+        for word, count in index.english_words():
+            frequency[word] = max(frequency.get(word, 0), count)
+        self.words = sorted(frequency, key=lambda w: (-frequency[w], w))
+        self.known = set(frequency)
+
+    def correct(self, word: str) -> str | None:
+        if word in self.known:
+            return word
+        # The least distance wins; between equals, the first: the most frequent word.
+        best = process.extractOne(word, self.words, scorer=OSA.distance, score_cutoff=2)
+        return best[0] if best else None
+
+
 class Suggester:
     """Suggestions from one open index."""
 
-    def __init__(self, whoosh_searcher):
-        self.whoosh = whoosh_searcher
+    def __init__(self, index: OpenIndex):
+        self.index = index
         self._chinese: ChineseVocabulary | None = None
+        self._english: EnglishVocabulary | None = None
         self._lock = threading.Lock()
 
     def suggest(self, text: str) -> str | None:
         """The query with each unknown word replaced by the nearest indexed one, if any was."""
-        corrected = ENGLISH_WORD.sub(self._english, text)
+        corrected = ENGLISH_WORD.sub(self._english_word, text)
         corrected = CHINESE_RUN.sub(lambda match: self.chinese.correct(match.group()), corrected)
         return corrected if corrected != text else None
 
@@ -103,16 +124,18 @@ class Suggester:
     def chinese(self) -> ChineseVocabulary:
         with self._lock:
             if self._chinese is None:
-                self._chinese = ChineseVocabulary(self.whoosh.reader())
+                self._chinese = ChineseVocabulary(self.index)
             return self._chinese
 
-    def _english(self, match: re.Match) -> str:
-        reader = self.whoosh.reader()
-        fields = [f"{name}_en" for name in SPELLING_FIELDS]
-        spelling = [self.whoosh.schema[name].spelling_fieldname(name) for name in fields]
+    @property
+    def english(self) -> EnglishVocabulary:
+        with self._lock:
+            if self._english is None:
+                self._english = EnglishVocabulary(self.index)
+            return self._english
+
+    def _english_word(self, match: re.Match) -> str:
         word = match.group().lower()
-        if any((name, word) in reader for name in spelling):
+        if word in self.english.known:
             return match.group()
-        candidates = {s for name in fields for s in self.whoosh.suggest(name, word, limit=1)}
-        best = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-        return best[0] if best else match.group()
+        return self.english.correct(word) or match.group()
