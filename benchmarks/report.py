@@ -217,7 +217,8 @@ def markdown(results: dict) -> str:
         "",
         f"{m['cores']} cores, Python {m['python']}, {m['nginx']}, {m['wrk']}; load average "
         f"(1, 5, 15 minutes) {m['load_before']} before the run, {m['load_after']} after. "
-        f"gunicorn: {results['gunicorn_workers']} sync workers (gunicorn.conf.py). wrk: "
+        f"gunicorn: {results['gunicorn_workers']} sync workers (gunicorn.conf.py); search "
+        f"engine: {results.get('search_engine', 'whoosh')}. wrk: "
         f"{load['threads']} threads, {load['connections']} connections, {load['duration']:g} s "
         f"a run; turns: {results['rounds']} rounds (A, B, A, B...). The load beside each row is "
         "the 1-minute load average just after it was measured; the benchmark itself (wrk and "

@@ -3,6 +3,7 @@ its reference.
 
     make benchmark                                  # 1,000 and 10,000 documents, 5 s a turn
     make benchmark ARGS="--sizes 1000 --duration 2" # a quick run
+    make benchmark ARGS="--engine tantivy"          # with the other search engine
     .venv/bin/python benchmarks/site.py --help
 
 For each size: the synthetic corpus (benchmarks/corpus.py) with its instance folder, kept
@@ -137,9 +138,10 @@ def against_static(proxy: str, static: str, settings: Load) -> list[dict]:
     return results
 
 
-def measure_size(documents: int, settings: Load, work: Path) -> dict:
+def measure_size(documents: int, settings: Load, work: Path, engine: str) -> dict:
     folder = corpus(documents)
     env = processes.site_env(folder, secrets.token_urlsafe(48))
+    env["SCORECARD_SEARCH_ENGINE"] = engine
     log = work / f"gunicorn-{documents}.log"
     print(f"{documents:,} documents: database, warm-up start...", file=sys.stderr, flush=True)
     fresh_database(env)
@@ -215,6 +217,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--duration", type=float, default=5, help="seconds per run of wrk")
     parser.add_argument("--connections", type=int, default=32, help="wrk's open connections")
     parser.add_argument("--threads", type=int, default=2, help="wrk's threads")
+    parser.add_argument("--engine", choices=("whoosh", "tantivy"), default="whoosh")
     return parser.parse_args()
 
 
@@ -232,10 +235,11 @@ def main() -> None:
         "load": vars(settings),
         "rounds": load.ROUNDS,
         "gunicorn_workers": gunicorn_workers(),
+        "search_engine": args.engine,
     }
     began = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="scorecard-benchmark-") as folder:
-        results["sizes"] = [measure_size(n, settings, Path(folder)) for n in sizes]
+        results["sizes"] = [measure_size(n, settings, Path(folder), args.engine) for n in sizes]
     results["machine"]["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     results["seconds"] = round(time.monotonic() - began)
     text = report.markdown(results)

@@ -28,7 +28,7 @@ def test_healthz_fails_when_the_database_is_unreachable(tmp_path):
 def test_healthz_fails_when_the_index_is_gone(tmp_path):
     app = build_app(FIXTURE_CONTENT, tmp_path)
     app.extensions["publisher"].prepare_to_serve()  # as gunicorn does before its workers start
-    (Path(app.instance_path) / "search" / "current").unlink()
+    (app.extensions["search"].root / "current").unlink()
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.json == {

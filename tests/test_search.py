@@ -63,6 +63,15 @@ def test_english_stemming(client):
     }
 
 
+@pytest.mark.parametrize("query", ["the jobs", "jobs -", "jobs AND", "JOBS!"])
+def test_stop_words_and_punctuation_around_a_word_change_nothing(client, query):
+    assert titles(client, query) == titles(client, "jobs") == ["Both languages"]
+
+
+def test_only_stop_words_find_nothing(client):
+    assert titles(client, "the and of") == []
+
+
 def test_translations_are_grouped_with_the_readers_language_first(client):
     page = soup(client.get("/zh/search", query_string={"q": "languages"}))
     results = page.select(".result")
@@ -260,6 +269,15 @@ def test_switching_engines_builds_a_new_index(tmp_path):
     tantivy = ensure_index(tmp_path / "search", library, engine_named("tantivy"))
     assert tantivy.built and tantivy.folder != whoosh.folder
     assert searched(tantivy.folder, engine_named("tantivy"), "jobs", library) == ["both-languages"]
+
+
+def test_sites_on_either_engine_can_share_an_instance_while_switching(tmp_path):
+    """A site being switched from one engine to the other has processes of both for a
+    while, on one instance folder: each keeps its own index."""
+    whoosh = build_app(FIXTURE_CONTENT, tmp_path, SEARCH_ENGINE="whoosh")
+    tantivy = build_app(FIXTURE_CONTENT, tmp_path, SEARCH_ENGINE="tantivy")
+    for app in (whoosh, tantivy, whoosh):
+        assert titles(app.test_client(), "jobs") == ["Both languages"]
 
 
 def test_an_unknown_engine_stops_the_start_saying_why(tmp_path):

@@ -132,6 +132,9 @@ def health(edition: Edition) -> str:
 
 def init_app(app: Flask) -> None:
     instance = Path(app.instance_path)
-    root = Path(app.config["SEARCH_INDEX_DIR"] or instance / "search")
-    check_name(app.config["SEARCH_ENGINE"])  # a mistyped engine stops the start, saying why
-    app.extensions["search"] = SearchIndex(root, instance, app.config["SEARCH_ENGINE"])
+    engine = app.config["SEARCH_ENGINE"]
+    check_name(engine)  # a mistyped engine stops the start, saying why
+    # Each engine's indexes in a folder of its own: while the site is switched from one to
+    # the other, processes of each can run side by side.
+    root = Path(app.config["SEARCH_INDEX_DIR"] or instance / "search") / engine
+    app.extensions["search"] = SearchIndex(root, instance, engine)

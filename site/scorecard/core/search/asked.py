@@ -19,7 +19,9 @@ from .analysis import chinese_query_words, to_simplified
 LATIN = re.compile(r"[^\W\d_]", re.ASCII)
 PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\S+)')
 CHINESE_OR_OTHER = re.compile(f"((?:{CJK.pattern})+)")
+# What joins a word's parts (10.3%, low-carbon, don't) is kept; the rest is punctuation.
 NOT_WORD = re.compile(r"[^\w.'’\-%]+")
+LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True)
@@ -85,8 +87,9 @@ def _words(text: str) -> list[Words]:
         for piece in CHINESE_OR_OTHER.split(word.strip('"')):
             if CJK.match(piece):
                 found += [Words(w) for w in chinese_query_words(piece)]
-            elif cleaned := NOT_WORD.sub(" ", piece).strip():
-                found += [Words(w) for w in cleaned.split()]
+            else:
+                words = NOT_WORD.sub(" ", piece).split()
+                found += [Words(w) for w in words if LETTER_OR_DIGIT.search(w)]
     return found
 
 
@@ -102,7 +105,23 @@ def glossary_translations(library: Library, text: str) -> list[str]:
     return found
 
 
-def terms(asked: Asked, lang: str, analyse: Callable[[str, str], list[str]]) -> set[str]:
+Analyse = Callable[[str, str], list[str]]
+
+
+def without_stop_words(asked: Asked, analyse: Analyse) -> Asked:
+    """The search less the words that ask nothing: an English stop word ("the", "and")
+    would otherwise have to match as it is in the Chinese fields, which have no stop words."""
+    match asked:
+        case Words() if "en" in asked.languages and not analyse("en", asked.text):
+            return AllOf(())
+        case AllOf(parts):
+            return AllOf(tuple(without_stop_words(part, analyse) for part in parts))
+        case AnyOf(parts):
+            return AnyOf(tuple(without_stop_words(part, analyse) for part in parts))
+    return asked
+
+
+def terms(asked: Asked, lang: str, analyse: Analyse) -> set[str]:
     """Every term the search looks for in a language's fields (snippets mark them)."""
     match asked:
         case Words() if lang in asked.languages:

@@ -10,7 +10,7 @@ from ..content import Document, Library
 from ..languages import LANGUAGES
 from ..paging import Page, page_count
 from .analysis import to_simplified
-from .asked import LATIN, Asked, terms, understood
+from .asked import LATIN, Asked, terms, understood, without_stop_words
 from .documents import Record
 from .engines import OpenIndex
 from .facets import Counter
@@ -42,7 +42,7 @@ class Searcher:
 
     def search(self, request: SearchRequest, library: Library) -> Results:
         text, truncated = request.cleaned()
-        asked = understood(text, library)
+        asked = without_stop_words(understood(text, library), self.index.analyse)
         by_date = request.sort == "date" or not text
         ranked = self.index.ranked(asked, request.filters, by_date)
         matched = self.counter.matched(ranked)

@@ -153,7 +153,11 @@ class TantivyEngine:
         return kept | _write(ix, changed, first=max(records, default=-1) + 1)
 
     def open(self, folder: Path) -> "TantivyIndex":
-        return TantivyIndex(_opened(folder))
+        ix = _opened(folder)
+        # An index folder never changes once built, so no thread watches it for commits
+        # (gunicorn's master opens it, then forks its workers).
+        ix.config_reader(reload_policy="manual")
+        return TantivyIndex(ix)
 
 
 class TantivyIndex:
@@ -166,6 +170,8 @@ class TantivyIndex:
 
     def ranked(self, asked: Asked, filters: dict[str, str], by_date: bool) -> list[int]:
         query = self._query(asked)
+        if query is None:
+            return []
         terms = [
             (tantivy.Occur.Must, self._term(name, value))
             for name, value in filters.items()
@@ -187,7 +193,8 @@ class TantivyIndex:
     def _term(self, field: str, value: str) -> tantivy.Query:
         return tantivy.Query.term_query(self.schema, field, value)
 
-    def _query(self, asked: Asked) -> tantivy.Query:
+    def _query(self, asked: Asked) -> tantivy.Query | None:
+        """None for what asks nothing (stop words alone): the parts around it are kept."""
         match asked:
             case Everything():
                 return tantivy.Query.all_query()
@@ -196,17 +203,18 @@ class TantivyIndex:
             case Words():
                 return self._words(asked)
             case AllOf(parts):
-                return self._all(tantivy.Occur.Must, parts)
+                return self._combined(tantivy.Occur.Must, parts)
             case AnyOf(parts):
-                return self._all(tantivy.Occur.Should, parts)
-        return tantivy.Query.empty_query()
+                return self._combined(tantivy.Occur.Should, parts)
+        return None
 
-    def _all(self, occur: tantivy.Occur, parts: tuple[Asked, ...]) -> tantivy.Query:
-        if not parts:
-            return tantivy.Query.empty_query()
-        return tantivy.Query.boolean_query([(occur, self._query(part)) for part in parts])
+    def _combined(self, occur: tantivy.Occur, parts: tuple[Asked, ...]) -> tantivy.Query | None:
+        queries = [query for part in parts if (query := self._query(part)) is not None]
+        if len(queries) < 2:
+            return queries[0] if queries else None
+        return tantivy.Query.boolean_query([(occur, query) for query in queries])
 
-    def _words(self, words: Words) -> tantivy.Query:
+    def _words(self, words: Words) -> tantivy.Query | None:
         queries = []
         for lang in words.languages:
             terms = self.analyse(lang, words.text)
@@ -224,7 +232,7 @@ class TantivyIndex:
                     continue
                 queries.append(tantivy.Query.boost_query(query, boost))
         if not queries:
-            return tantivy.Query.empty_query()
+            return None
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
 
     def analyse(self, lang: str, text: str) -> list[str]:

@@ -176,12 +176,13 @@ class WhooshIndex:
             case Words():
                 return self._words(asked)
             case AllOf(parts):
-                return And([self._query(part) for part in parts])
+                return And([self._query(part) for part in parts]).normalize()
             case AnyOf(parts):
-                return Or([self._query(part) for part in parts])
+                return Or([self._query(part) for part in parts]).normalize()
         return NullQuery
 
     def _words(self, words: Words) -> Query:
+        """NullQuery for words that ask nothing (stop words): And and Or leave it out."""
         queries: list[Query] = []
         for lang in words.languages:
             terms = self.analyse(lang, words.text)
