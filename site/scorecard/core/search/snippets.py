@@ -61,6 +61,20 @@ def _english_marks(passage: str, terms: set[str], analyse: Analyse) -> list[tupl
     ]
 
 
+def _words_around(text: str, terms: set[str]) -> list[tuple[str, int, int]]:
+    """jieba's words, with where each starts and ends, in the stretches of the text that
+    hold a term. jieba segments each stretch between punctuation on its own, so these are
+    the words it finds in the whole text, for a third or less of the work."""
+    words = []
+    for block in jieba.re_han_default.finditer(text):
+        if any(term in block.group() for term in terms):
+            words += [
+                (w, block.start() + a, block.start() + b)
+                for w, a, b in jieba.tokenize(block.group())
+            ]
+    return words
+
+
 def _chinese_marks(passage: str, terms: set[str]) -> list[tuple[int, int]]:
     """A term where it is whole words (jieba may split 低碳 into 低 and 碳 in one sentence
     and not in another), and the dictionary words inside a longer word (就业 in 再就业).
@@ -69,7 +83,7 @@ def _chinese_marks(passage: str, terms: set[str]) -> list[tuple[int, int]]:
     simplified = to_simplified(passage)
     if all(len(term) == 1 for term in terms) and len(simplified) == len(passage):
         return [(at, at + 1) for at, char in enumerate(simplified) if char in terms]
-    words = list(jieba.tokenize(simplified))
+    words = _words_around(simplified, terms)
     starts, ends = {start for _, start, _ in words}, {end for _, _, end in words}
     marks = []
     for term in terms:
