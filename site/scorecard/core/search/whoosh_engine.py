@@ -1,7 +1,10 @@
 """Whoosh, the default engine: pure Python, fast enough for a few hundred documents.
 
 English is stemmed with Whoosh's Porter stemmer; Chinese is analysed by `analysis`, each
-word's parts indexed at the word's own position.
+word's parts indexed at the word's own position. Each language has one text field: the
+title (twice, so that it weighs more), the summary and headings, then the body. Whoosh
+builds a matcher per word and field for every search, so one field instead of three
+halved a search's time at 10,000 documents (benchmarks/README.md, "Search").
 """
 
 import os
@@ -16,12 +19,11 @@ from whoosh.query import And, Every, NullQuery, Or, Phrase, Query, Term
 
 from .analysis import chinese_query_words, chinese_words, parts
 from .asked import AllOf, AnyOf, Asked, Everything, Number, Words
-from .documents import BOOSTS, TEXT_FIELDS, Indexed, Record
+from .documents import Indexed, Record
 from .results import FACETS
 
-# English fields whose words feed "did you mean" (headings and summary use the same words).
-SPELLING_FIELDS = ("title_en", "body_en")
-CHINESE_FIELDS = ("title_zh", "body_zh")
+# A title counts as this many times its words: a field boost would need a field of its own.
+TITLE_WEIGHT = 2
 
 
 class ChineseWordTokenizer(Tokenizer):
@@ -72,22 +74,16 @@ def build_schema() -> Schema:
         "numbers": KEYWORD,
         "date": DATETIME(sortable=True),
     }
-    for name in TEXT_FIELDS:
-        fields[f"{name}_en"] = TEXT(
-            analyzer=StemmingAnalyzer(),
-            field_boost=BOOSTS[name],
-            spelling=f"{name}_en" in SPELLING_FIELDS,
-        )
-        fields[f"{name}_zh"] = TEXT(
-            analyzer=ChineseWordTokenizer() | LowercaseFilter(), field_boost=BOOSTS[name]
-        )
+    fields["text_en"] = TEXT(analyzer=StemmingAnalyzer(), spelling=True)
+    fields["text_zh"] = TEXT(analyzer=ChineseWordTokenizer() | LowercaseFilter())
     return Schema(**fields)
 
 
 def _fields(item: Indexed) -> dict:
-    lang = item.doc.lang
+    texts = item.texts()
     record = item.record()
-    return {f"{name}_{lang}": text for name, text in item.texts().items()} | {
+    text = " ".join([*[texts["title"]] * TITLE_WEIGHT, texts["outline"], texts["body"]])
+    return {f"text_{item.doc.lang}": text} | {
         "key": record.key,
         "group": record.group,
         "digest": record.digest,
@@ -120,7 +116,7 @@ def _records(folder: Path) -> dict[int, Record]:
 
 
 class WhooshEngine:
-    version = "whoosh-7"
+    version = "whoosh-8"
 
     def write_all(self, folder: Path, documents: list[Indexed]) -> dict[int, Record]:
         ix = index.create_in(folder, build_schema())
@@ -186,12 +182,10 @@ class WhooshIndex:
         queries: list[Query] = []
         for lang in words.languages:
             terms = self.analyse(lang, words.text)
-            for name in TEXT_FIELDS:
-                field = f"{name}_{lang}"
-                if len(terms) == 1:
-                    queries.append(Term(field, terms[0]))
-                elif terms:
-                    queries.append(Phrase(field, terms))
+            if len(terms) == 1:
+                queries.append(Term(f"text_{lang}", terms[0]))
+            elif terms:
+                queries.append(Phrase(f"text_{lang}", terms))
         return Or(queries) if queries else NullQuery
 
     def analyse(self, lang: str, text: str) -> list[str]:
@@ -199,16 +193,14 @@ class WhooshIndex:
 
     def chinese_words(self) -> Iterable[tuple[str, int]]:
         reader = self.whoosh.reader()
-        for field in CHINESE_FIELDS:
-            for word in reader.field_terms(field):
-                yield word, reader.doc_frequency(field, word)
+        for word in reader.field_terms("text_zh"):
+            yield word, reader.doc_frequency("text_zh", word)
 
     def english_words(self) -> Iterable[tuple[str, int]]:
         reader = self.whoosh.reader()
-        for field in SPELLING_FIELDS:
-            spelling = self.schema[field].spelling_fieldname(field)
-            for word in reader.field_terms(spelling):
-                yield word, reader.doc_frequency(spelling, word)
+        spelling = self.schema["text_en"].spelling_fieldname("text_en")
+        for word in reader.field_terms(spelling):
+            yield word, reader.doc_frequency(spelling, word)
 
     def close(self) -> None:
         self.whoosh.close()
