@@ -149,6 +149,16 @@ def test_did_you_mean_for_a_misspelt_english_word(client):
     assert page.select_one(".suggestion a").get_text() == "languages"
 
 
+def test_with_nothing_found_no_filters_are_offered_unless_one_is_on(client):
+    nothing = soup(client.get("/zh/search", query_string={"q": "xylophone"}))
+    assert nothing.select_one(".no-results") and not nothing.select_one(".facets-box")
+    query = {"q": "xylophone", "kind": "recommendation"}
+    filtered = soup(client.get("/en/search", query_string=query))
+    assert filtered.select_one(".facets-box summary")  # says a filter is on
+    remove = filtered.select_one(".facet__active")
+    assert "(remove)" in remove.get_text() and "kind=" not in remove["href"]
+
+
 def test_no_results_page_offers_suggestions(client):
     page = soup(client.get("/zh/search", query_string={"q": "xylophone"}))
     assert page.select_one(".no-results")

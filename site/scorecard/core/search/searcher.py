@@ -56,10 +56,14 @@ class Searcher:
             for group, best in groups
             if (result := self._result(group, best, matched, asked, request.lang, library))
         ]
+        facets = self.counter.counts(matched)
+        for name, value in request.filters.items():
+            if name in facets and value not in dict(facets[name]):
+                facets[name].append((value, 0))  # a filter that left nothing can be removed
         return Results(
             request=request,
             page=Page(results, number, count, total),
-            facets=self.counter.counts(matched),
+            facets=facets,
             suggestion=self.suggester.suggest(text) if text and total < 3 else None,
             truncated=truncated,
         )
