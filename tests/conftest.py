@@ -23,6 +23,7 @@ from sqlalchemy import text
 from scorecard import create_app
 from scorecard.config import PROJECT_ROOT
 from scorecard.core.database import db
+from scorecard.core.search.engines import NAMES as ENGINES
 
 FIXTURE_CONTENT = Path(__file__).parent / "content"
 SITE_CONTENT = PROJECT_ROOT / "content"
@@ -161,8 +162,8 @@ def site_client(site_app):
     return site_app.test_client()
 
 
-# The search suite runs on each engine (tests/test_search*.py ask for these apps).
-@pytest.fixture(scope="session", params=["whoosh", "tantivy"])
+# The search suite runs on each engine: tests/test_search*.py ask for these.
+@pytest.fixture(scope="session", params=ENGINES)
 def search_engine(request) -> str:
     return request.param
 
@@ -179,6 +180,16 @@ def search_site_app(search_engine, tmp_path_factory):
     """The app over the site's real content, searching with each engine."""
     instance = tmp_path_factory.mktemp(f"site-instance-{search_engine}")
     return build_app(SITE_CONTENT, instance, SEARCH_ENGINE=search_engine)
+
+
+@pytest.fixture
+def search_client(search_app):
+    return search_app.test_client()
+
+
+@pytest.fixture
+def search_site_client(search_site_app):
+    return search_site_app.test_client()
 
 
 def edit(path, old: str, new: str) -> None:

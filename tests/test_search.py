@@ -17,19 +17,8 @@ from conftest import FIXTURE_CONTENT, build_app, soup
 BACKLINKS = {"en": "{}", "zh": "{}"}
 
 
-# Every test here runs on each search engine.
-@pytest.fixture(scope="module")
-def app(search_app):
-    return search_app
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
-
-def titles(client, query, lang="en", **args):
-    page = soup(client.get(f"/{lang}/search", query_string={"q": query, **args}))
+def titles(search_client, query, lang="en", **args):
+    page = soup(search_client.get(f"/{lang}/search", query_string={"q": query, **args}))
     return [a.get_text() for a in page.select(".result__title a")]
 
 
@@ -45,18 +34,18 @@ def titles(client, query, lang="en", **args):
         ('"绿色就业"', "只有中文的案例"),  # a phrase
     ],
 )
-def test_chinese_queries_find_chinese_text(client, query, expected):
-    assert titles(client, query, lang="zh") == [expected]
+def test_chinese_queries_find_chinese_text(search_client, query, expected):
+    assert titles(search_client, query, lang="zh") == [expected]
 
 
-def test_a_chinese_phrase_does_not_match_scattered_words(client):
-    assert titles(client, '"就业绿色"', lang="zh") == []
+def test_a_chinese_phrase_does_not_match_scattered_words(search_client):
+    assert titles(search_client, '"就业绿色"', lang="zh") == []
 
 
-def test_english_stemming(client):
-    assert titles(client, "jobs") == ["Both languages"]  # the text says "job"
+def test_english_stemming(search_client):
+    assert titles(search_client, "jobs") == ["Both languages"]  # the text says "job"
     # Each says "recommendation", singular.
-    assert set(titles(client, "recommendations")) == {
+    assert set(titles(search_client, "recommendations")) == {
         "An older recommendation",
         "Both languages",
         "Only in English",
@@ -64,16 +53,16 @@ def test_english_stemming(client):
 
 
 @pytest.mark.parametrize("query", ["the jobs", "jobs -", "jobs AND", "JOBS!"])
-def test_stop_words_and_punctuation_around_a_word_change_nothing(client, query):
-    assert titles(client, query) == titles(client, "jobs") == ["Both languages"]
+def test_stop_words_and_punctuation_around_a_word_change_nothing(search_client, query):
+    assert titles(search_client, query) == titles(search_client, "jobs") == ["Both languages"]
 
 
-def test_only_stop_words_find_nothing(client):
-    assert titles(client, "the and of") == []
+def test_only_stop_words_find_nothing(search_client):
+    assert titles(search_client, "the and of") == []
 
 
-def test_translations_are_grouped_with_the_readers_language_first(client):
-    page = soup(client.get("/zh/search", query_string={"q": "languages"}))
+def test_translations_are_grouped_with_the_readers_language_first(search_client):
+    page = soup(search_client.get("/zh/search", query_string={"q": "languages"}))
     results = page.select(".result")
     assert len(results) == 1
     assert results[0].select_one(".result__title").get_text(strip=True) == "双语文章"
@@ -81,18 +70,20 @@ def test_translations_are_grouped_with_the_readers_language_first(client):
     assert other["href"] == "/en/recommendations/both-languages"
 
 
-def test_english_query_finds_a_chinese_only_document_through_the_glossary(client):
-    assert titles(client, "just transition") == ["只有中文的案例"]
+def test_english_query_finds_a_chinese_only_document_through_the_glossary(search_client):
+    assert titles(search_client, "just transition") == ["只有中文的案例"]
 
 
 @pytest.mark.parametrize("number", ["国发〔2021〕23号", "国发[2021]23号", "国发（2021）23号"])
-def test_an_official_document_number_finds_its_document(client, number):
-    assert titles(client, number, lang="zh") == ["只有中文的案例"]
-    assert "国发〔2021〕23号" in client.get("/zh/case-studies/chinese-only").get_data(as_text=True)
+def test_an_official_document_number_finds_its_document(search_client, number):
+    assert titles(search_client, number, lang="zh") == ["只有中文的案例"]
+    assert "国发〔2021〕23号" in search_client.get("/zh/case-studies/chinese-only").get_data(
+        as_text=True
+    )
 
 
-def test_empty_query_lists_every_document_newest_first(client):
-    assert titles(client, "") == [
+def test_empty_query_lists_every_document_newest_first(search_client):
+    assert titles(search_client, "") == [
         "Both languages",
         "Only in English",
         "只有中文的案例",
@@ -100,8 +91,8 @@ def test_empty_query_lists_every_document_newest_first(client):
     ]
 
 
-def test_facet_counts_count_documents_not_language_versions(client):
-    page = soup(client.get("/en/search", query_string={"q": ""}))
+def test_facet_counts_count_documents_not_language_versions(search_client):
+    page = soup(search_client.get("/en/search", query_string={"q": ""}))
     counts = {
         a["href"].rsplit("&", 1)[-1] if "&" in a["href"] else a["href"].split("?")[1]: int(
             a.select_one(".count").get_text()
@@ -115,24 +106,24 @@ def test_facet_counts_count_documents_not_language_versions(client):
     assert counts["topic=employment"] == 2
 
 
-def test_filters_narrow_the_results_and_can_be_removed(client):
-    assert titles(client, "", kind="case-study") == ["只有中文的案例"]
+def test_filters_narrow_the_results_and_can_be_removed(search_client):
+    assert titles(search_client, "", kind="case-study") == ["只有中文的案例"]
     # Filtered to Chinese versions, the document still shows in the reader's language.
-    assert titles(client, "", topic="employment", language="zh") == [
+    assert titles(search_client, "", topic="employment", language="zh") == [
         "Both languages",
         "只有中文的案例",
     ]
-    page = soup(client.get("/en/search?kind=case-study"))
+    page = soup(search_client.get("/en/search?kind=case-study"))
     active = page.select_one(".facet__active")
     assert active["href"] == "/en/search"
 
 
-def test_sort_by_date(client):
-    assert titles(client, "", sort="date")[0] == "Both languages"
+def test_sort_by_date(search_client):
+    assert titles(search_client, "", sort="date")[0] == "Both languages"
 
 
-def test_highlighted_snippet_escapes_html(client):
-    page = client.get("/en/search", query_string={"q": "jobs"}).get_data(as_text=True)
+def test_highlighted_snippet_escapes_html(search_client):
+    page = search_client.get("/en/search", query_string={"q": "jobs"}).get_data(as_text=True)
     snippet = soup_snippet(page)
     assert "<mark" in snippet
     assert "&lt;b&gt;" in snippet and "<b>" not in snippet
@@ -144,23 +135,23 @@ def soup_snippet(page: str) -> str:
     return page[start : page.index("</p>", start)]
 
 
-def test_did_you_mean_for_a_misspelt_english_word(client):
-    page = soup(client.get("/en/search", query_string={"q": "languagez"}))
+def test_did_you_mean_for_a_misspelt_english_word(search_client):
+    page = soup(search_client.get("/en/search", query_string={"q": "languagez"}))
     assert page.select_one(".suggestion a").get_text() == "languages"
 
 
-def test_with_nothing_found_no_filters_are_offered_unless_one_is_on(client):
-    nothing = soup(client.get("/zh/search", query_string={"q": "xylophone"}))
+def test_with_nothing_found_no_filters_are_offered_unless_one_is_on(search_client):
+    nothing = soup(search_client.get("/zh/search", query_string={"q": "xylophone"}))
     assert nothing.select_one(".no-results") and not nothing.select_one(".facets-box")
     query = {"q": "xylophone", "kind": "recommendation"}
-    filtered = soup(client.get("/en/search", query_string=query))
+    filtered = soup(search_client.get("/en/search", query_string=query))
     assert filtered.select_one(".facets-box summary")  # says a filter is on
     remove = filtered.select_one(".facet__active")
     assert "(remove)" in remove.get_text() and "kind=" not in remove["href"]
 
 
-def test_no_results_page_offers_suggestions(client):
-    page = soup(client.get("/zh/search", query_string={"q": "xylophone"}))
+def test_no_results_page_offers_suggestions(search_client):
+    page = soup(search_client.get("/zh/search", query_string={"q": "xylophone"}))
     assert page.select_one(".no-results")
     assert "没有找到相符的内容" in page.get_text()
 
@@ -179,29 +170,31 @@ def test_no_results_page_offers_suggestions(client):
         "％ｊｏｂｓ",
     ],
 )
-def test_malformed_queries_get_a_normal_page_with_the_query_escaped(client, query):
-    response = client.get("/en/search", query_string={"q": query})
+def test_malformed_queries_get_a_normal_page_with_the_query_escaped(search_client, query):
+    response = search_client.get("/en/search", query_string={"q": query})
     assert response.status_code == 200
     text = response.get_data(as_text=True)
     assert "<script>alert" not in text and "<svg" not in text
 
 
-def test_invalid_utf8_in_the_query_string(client):
-    assert client.get("/en/search?q=%ff%fe%80jobs").status_code == 200
+def test_invalid_utf8_in_the_query_string(search_client):
+    assert search_client.get("/en/search?q=%ff%fe%80jobs").status_code == 200
 
 
-def test_a_long_query_is_shortened_with_a_notice(client):
-    page = soup(client.get("/en/search", query_string={"q": "job " * 500}))
+def test_a_long_query_is_shortened_with_a_notice(search_client):
+    page = soup(search_client.get("/en/search", query_string={"q": "job " * 500}))
     assert page.select_one("#search-results .notice")
 
 
 @pytest.mark.parametrize("page_arg", ["0", "-1", "abc", "99999999999", "2"])
-def test_odd_page_numbers_fall_back(client, page_arg):
-    assert client.get("/en/search", query_string={"q": "", "page": page_arg}).status_code == 200
+def test_odd_page_numbers_fall_back(search_client, page_arg):
+    assert (
+        search_client.get("/en/search", query_string={"q": "", "page": page_arg}).status_code == 200
+    )
 
 
-def test_live_search_gets_only_the_results(client):
-    response = client.get(
+def test_live_search_gets_only_the_results(search_client):
+    response = search_client.get(
         "/en/search?q=jobs", headers={"HX-Request": "true", "HX-Target": "search-results"}
     )
     page = soup(response)
@@ -209,11 +202,11 @@ def test_live_search_gets_only_the_results(client):
     assert page.select_one(".result__title").get_text(strip=True) == "Both languages"
 
 
-def test_search_form_works_without_javascript_and_is_in_every_header(client):
-    page = soup(client.get("/zh/about"))
+def test_search_form_works_without_javascript_and_is_in_every_header(search_client):
+    page = soup(search_client.get("/zh/about"))
     form = page.select_one("header form[role=search]")
     assert form["action"] == "/zh/search" and form["method"] == "get"
-    search_page = soup(client.get("/en/search?q=jobs"))
+    search_page = soup(search_client.get("/en/search?q=jobs"))
     live = search_page.select_one("#search-form")
     assert live["hx-get"] == "/en/search" and live["hx-push-url"] == "true"
     assert search_page.select_one("#search-q")["value"] == "jobs"
@@ -321,6 +314,6 @@ def test_concurrent_start_ups_build_one_valid_index(tmp_path, search_engine):
     assert not list(root.glob("building-*"))
 
 
-def test_search_rebuild_command(app):
-    result = app.test_cli_runner().invoke(args=["search", "rebuild"])
+def test_search_rebuild_command(search_app):
+    result = search_app.test_cli_runner().invoke(args=["search", "rebuild"])
     assert result.exit_code == 0 and "rebuilt" in result.output

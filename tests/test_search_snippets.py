@@ -13,17 +13,6 @@ WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 ELLIPSES = ("… ", " …", "……")
 
 
-# Every test here runs on each search engine.
-@pytest.fixture(scope="module")
-def site_app(search_site_app):
-    return search_site_app
-
-
-@pytest.fixture
-def site_client(site_app):
-    return site_app.test_client()
-
-
 def snippets(client, query: str, lang: str) -> list[tuple[str, str, str]]:
     """(snippet's language, its text, the result's address) for each result."""
     page = soup(client.get(f"/{lang}/search", query_string={"q": query}))
@@ -48,8 +37,10 @@ def version(library, address: str, lang: str):
     return library.documents.get((kind, slug, lang))
 
 
-def test_snippets_are_in_the_readers_language_wherever_that_version_matches(site_app, site_client):
-    library = library_of(site_app)
+def test_snippets_are_in_the_readers_language_wherever_that_version_matches(
+    search_site_app, search_site_client
+):
+    library = library_of(search_site_app)
     queries = glossary_queries(library)
     assert len(queries) >= 16
     checked = 0
@@ -57,10 +48,12 @@ def test_snippets_are_in_the_readers_language_wherever_that_version_matches(site
         for lang, html_lang in (("en", "en"), ("zh", "zh-Hans")):
             # The documents whose version in the reader's language matches, as search says.
             page = soup(
-                site_client.get(f"/{lang}/search", query_string={"q": query, "language": lang})
+                search_site_client.get(
+                    f"/{lang}/search", query_string={"q": query, "language": lang}
+                )
             )
             matching = {a["href"] for a in page.select(".result__title a")}
-            for snippet_lang, text, address in snippets(site_client, query, lang):
+            for snippet_lang, text, address in snippets(search_site_client, query, lang):
                 if address in matching:
                     assert snippet_lang == html_lang, (query, lang, address, text)
                     checked += 1
@@ -82,10 +75,10 @@ def test_snippets_are_in_the_readers_language_wherever_that_version_matches(site
     ],
 )
 def test_snippets_start_and_end_on_a_boundary_and_carry_no_footnote_mark(
-    site_app, site_client, query, lang
+    search_site_app, search_site_client, query, lang
 ):
-    library = library_of(site_app)
-    found = snippets(site_client, query, lang)
+    library = library_of(search_site_app)
+    found = snippets(search_site_client, query, lang)
     assert found
     for snippet_lang, text, address in found:
         doc = version(library, address, "zh" if snippet_lang == "zh-Hans" else "en")
@@ -107,14 +100,14 @@ def test_snippets_start_and_end_on_a_boundary_and_carry_no_footnote_mark(
             assert not inside, (query, address, text)
 
 
-def test_whole_words_are_marked_not_characters_inside_other_words(site_client):
-    page = soup(site_client.get("/zh/search", query_string={"q": "人社部"}))
+def test_whole_words_are_marked_not_characters_inside_other_words(search_site_client):
+    page = soup(search_site_client.get("/zh/search", query_string={"q": "人社部"}))
     marks = [mark.get_text() for mark in page.select(".result__snippet mark")]
     assert marks and set(marks) == {"人社部"}
 
 
-def test_running_text_leaves_out_headings_footnote_marks_and_footnotes(site_app):
-    library = library_of(site_app)
+def test_running_text_leaves_out_headings_footnote_marks_and_footnotes(search_site_app):
+    library = library_of(search_site_app)
     checked = 0
     for doc in library.documents.values():
         text = doc.running_text

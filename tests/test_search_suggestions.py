@@ -6,17 +6,6 @@ import pytest
 from conftest import soup
 
 
-# Every test here runs on each search engine.
-@pytest.fixture(scope="module")
-def site_app(search_site_app):
-    return search_site_app
-
-
-@pytest.fixture
-def site_client(site_app):
-    return site_app.test_client()
-
-
 def suggested(client, lang: str, query: str) -> str | None:
     link = soup(client.get(f"/{lang}/search", query_string={"q": query})).select_one(
         ".suggestion a"
@@ -36,18 +25,18 @@ def suggested(client, lang: str, query: str) -> str | None:
     ],
 )
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_chinese_slip_is_offered_the_word_it_sounds_like(site_client, lang, typed, meant):
-    assert suggested(site_client, lang, typed) == meant
+def test_a_chinese_slip_is_offered_the_word_it_sounds_like(search_site_client, lang, typed, meant):
+    assert suggested(search_site_client, lang, typed) == meant
 
 
-def test_the_suggestion_finds_what_the_slip_did_not(site_client):
-    slipped = soup(site_client.get("/zh/search", query_string={"q": "再就叶"}))
+def test_the_suggestion_finds_what_the_slip_did_not(search_site_client):
+    slipped = soup(search_site_client.get("/zh/search", query_string={"q": "再就叶"}))
     assert not slipped.select(".result")
-    corrected = soup(site_client.get(slipped.select_one(".suggestion a")["href"]))
+    corrected = soup(search_site_client.get(slipped.select_one(".suggestion a")["href"]))
     assert corrected.select(".result")
 
 
-def test_words_the_index_knows_are_never_corrected(site_client):
+def test_words_the_index_knows_are_never_corrected(search_site_client):
     # Few results, but every word is in the index: nothing to suggest.
-    assert suggested(site_client, "zh", "再就业 设计思维") is None
-    assert suggested(site_client, "en", "green jbos 再就叶") == "green jobs 再就业"
+    assert suggested(search_site_client, "zh", "再就业 设计思维") is None
+    assert suggested(search_site_client, "en", "green jbos 再就叶") == "green jobs 再就业"

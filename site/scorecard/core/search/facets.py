@@ -38,6 +38,12 @@ class Counter:
             }
             for by_facet in members
         ]
+        # Every value of each facet, in the order ties are listed.
+        self._values = {
+            facet: sorted({value for masks in self._masks for value in masks[facet]})
+            for facet in FACETS
+            if facet != "language"
+        }
 
     def _mask(self, groups: Iterable[int]) -> int:
         bits = bytearray(self._bytes)
@@ -79,8 +85,7 @@ class Counter:
             if facet == "language":
                 found = zip(self.languages, (mask.bit_count() for mask in matched), strict=True)
             else:
-                values = {value for masks in self._masks for value in masks[facet]}
-                found = ((value, self._count(facet, value, matched)) for value in sorted(values))
+                found = ((v, self._count(facet, v, matched)) for v in self._values[facet])
             counts[facet] = sorted(
                 ((value, n) for value, n in found if n), key=lambda vc: (-vc[1], vc[0])
             )
