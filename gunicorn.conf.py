@@ -42,11 +42,12 @@ def when_ready(server):
 
 
 def post_fork(server, worker):
-    """In each new worker: read jieba's dictionary in the background (a second), so that
-    the worker answers at once and a Chinese search rarely waits for it."""
+    """In each new worker: read jieba's dictionary and make the "did you mean" vocabularies
+    in the background (a second or two each), so that the worker answers at once and a
+    search rarely waits for them."""
     app = server.app.wsgi() if server.cfg.preload_app else None
     if app is not None and "search" in getattr(app, "extensions", {}):
-        app.extensions["search"].read_dictionary_in_background()
+        app.extensions["search"].prepare_in_background()
 
 
 def pre_fork(server, worker):

@@ -10,10 +10,13 @@ import random
 import secrets
 import statistics
 import subprocess
+import tempfile
 import time
 import urllib.parse
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from itsdangerous import URLSafeTimedSerializer
 
@@ -102,25 +105,40 @@ def check(url: str, target: Target, twice: bool = False) -> dict:
 WARM_UP_SECONDS = 2
 
 
-def wrk(url: str, target: Target, load: Load, seconds: float | None = None) -> dict:
-    """Load the target for load.duration seconds; throughput, latency and failures."""
+@contextmanager
+def _paths_file(paths: tuple[str, ...]):
+    """The paths in a file, one a line, for wrk/request.lua (too many for a variable)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", prefix="wrk-paths-") as file:
+        file.write("".join(f"{path}\n" for path in paths))
+        file.flush()
+        yield file.name
+
+
+def wrk(
+    url: str, target: Target, load: Load, seconds: float | None = None, first_path: int = 0
+) -> dict:
+    """Load the target for load.duration seconds; throughput, latency and failures. With
+    `target.paths`, the run asks them in turn from `first_path`."""
     env = {
         **os.environ,
         "WRK_METHOD": target.method,
         "WRK_BODY": target.body or "",
         "WRK_HEADERS": "\n".join(f"{name}: {value}" for name, value in target.headers.items()),
         "WRK_RUN": secrets.token_hex(4),
+        "WRK_FIRST_PATH": str(first_path),
+        "WRK_THREADS": str(load.threads),
     }
     if not target.body:
         del env["WRK_BODY"]
-    if target.paths:
-        env["WRK_PATHS"] = "\n".join(target.paths)
     command = ["wrk", "--threads", str(load.threads), "--connections", str(load.connections)]
     duration = load.duration if seconds is None else seconds
     command += ["--duration", f"{duration:g}s", "--timeout", "10s", "--script", str(LUA)]
-    output = subprocess.run(
-        [*command, url + target.path], env=env, capture_output=True, text=True, check=True
-    ).stdout
+    with ExitStack() as stack:
+        if target.paths:
+            env["WRK_PATHS_FILE"] = stack.enter_context(_paths_file(target.paths))
+        output = subprocess.run(
+            [*command, url + target.path], env=env, capture_output=True, text=True, check=True
+        ).stdout
     line = next(line for line in output.splitlines() if line.startswith("WRK_JSON "))
     raw = json.loads(line.removeprefix("WRK_JSON "))
     return {
@@ -143,7 +161,9 @@ def measure(url: str, target: Target, load: Load, twice: bool = False) -> dict:
         # Unmeasured first: every worker renders its pages and fills its caches, as a
         # site that has been up a while has.
         wrk(url, target, load, seconds=WARM_UP_SECONDS)
-        result |= wrk(url, target, load) | {"load_average": os.getloadavg()[0]}
+        # Varied paths: the measured run starts halfway along them, past the warm-up's.
+        measured = wrk(url, target, load, first_path=len(target.paths) // 2)
+        result |= measured | {"load_average": os.getloadavg()[0]}
     return result
 
 
@@ -162,14 +182,22 @@ def varied_queries(count: int, seed: int = 11) -> list[tuple[str, str, int]]:
     return sorted((lang, text, size) for (lang, text), size in queries.items())
 
 
-def varied_searches(count: int = 3000, seed: int = 11) -> tuple[str, ...]:
-    """Search pages for varied_queries: more than a worker keeps answers for (512), so each
-    is searched."""
-    from urllib.parse import quote
+def varied_searches(count: int = 6000, seed: int = 11) -> tuple[str, ...]:
+    """Search pages for varied_queries, English and Chinese mixed in a fixed random order.
+    A run asks each once (far more than the answers a worker keeps, 512): every request
+    is a search."""
+    paths = [f"/{lang}/search?q={quote(text)}" for lang, text, _ in varied_queries(count, seed)]
+    random.Random(seed).shuffle(paths)
+    return tuple(paths)
 
-    return tuple(
-        sorted(f"/{lang}/search?q={quote(text)}" for lang, text, _ in varied_queries(count, seed))
-    )
+
+def popular_searches(requests: int = 20_000, seed: int = 11) -> tuple[str, ...]:
+    """Searches as a site's readers make them: some queries far more often than others.
+    The k-th most asked of varied_searches is asked in proportion to 1/k (Zipf's law, which
+    the queries of search logs roughly follow), so the answers each worker keeps count."""
+    queries = varied_searches(seed=seed)
+    weights = [1 / rank for rank in range(1, len(queries) + 1)]
+    return tuple(random.Random(seed).choices(queries, weights=weights, k=requests))
 
 
 def single_client(url: str, target: Target, duration: float) -> dict:

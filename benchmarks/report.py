@@ -1,11 +1,13 @@
 """The load benchmark's results as Markdown: each table with the machine's load beside it,
-each ratio to a reference as the median (and range) of the turns, and the goals of issue 10
-as met or missed (and by how much), judged on the medians."""
+each ratio to a reference as the median (and range) of the turns, and the goals of issues
+10 and 18 as met or missed (and by how much), judged on the medians."""
 
 # Throughput ratios are "at least"; latency, growth, time and memory are "at most".
 ARTICLE_VS_HELLO = 0.70
 CACHED_VS_STATIC = 0.80
 P99_MS = 50
+# Searches that each search (issue 18): 32 connections queue for the workers.
+SEARCH_P99_MS = 200
 GROWTH = 3.0
 STARTUP_S = 3.0
 WORKER_MB = 300
@@ -153,11 +155,12 @@ def _p99_goals(largest: dict, at: str) -> list[tuple[str, str, str]]:
             )
     for r in largest["alone"]:
         if r["check"]["ok"]:
+            limit = SEARCH_P99_MS if r["target"].startswith("search") else P99_MS
             rows.append(
                 (
-                    f"p99 under {P99_MS} ms, {r['target']} ({at})",
+                    f"p99 under {limit} ms, {r['target']} ({at})",
                     f"{_n(r['p99_ms'])} ms",
-                    _verdict(r["p99_ms"], P99_MS),
+                    _verdict(r["p99_ms"], limit),
                 )
             )
     return rows

@@ -165,11 +165,13 @@ def measure_size(documents: int, settings: Load, work: Path, engine: str) -> dic
         app = against_hello(site.url, hello.url, settings)
         cached = against_static(proxy.url, static.url, settings)
         print(f"{documents:,} documents: alone, one client...", file=sys.stderr, flush=True)
-        # Searches that differ, as readers' do: a single query would be answered from the
-        # worker's kept answers after its first request, and measure nothing of search.
+        # Searches that all differ: each request is a search (a single query would be
+        # answered from the worker's kept answers after its first request). Then readers'
+        # mix, where popular queries come back and the kept answers count.
         searches = Target("search", PAGES["search"], paths=load.varied_searches())
         search = load.measure(site.url, searches, settings)
-        search["reader"] = "returning"
+        popular = Target("search, popular", PAGES["search"], paths=load.popular_searches())
+        popular_search = load.measure(site.url, popular, settings)
         latency = [
             load.single_client(
                 site.url, searches if page == "search" else Target(page, path), settings.duration
@@ -184,7 +186,7 @@ def measure_size(documents: int, settings: Load, work: Path, engine: str) -> dic
         "startup_s": startup,
         "app": app,
         "cached": cached,
-        "alone": [search, post],
+        "alone": [search, popular_search, post],
         "latency": latency,
         "workers": workers,
     }

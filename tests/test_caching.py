@@ -178,7 +178,9 @@ def without_request_id(headers) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("accept", ["identity", "gzip", "br"])
-@pytest.mark.parametrize("path", [ARTICLE, "/zh/recommendations/", "/en/ministries/mohrss"])
+@pytest.mark.parametrize(
+    "path", [ARTICLE, "/zh/recommendations/", "/en/ministries/mohrss", "/zh/search?q=就业"]
+)
 def test_a_kept_page_answered_before_flask_is_the_page_flask_sent(app, path, accept, app_log):
     reader = app.test_client()
     reader.application.extensions["page_cache"].clear()
@@ -193,6 +195,16 @@ def test_a_kept_page_answered_before_flask_is_the_page_flask_sent(app, path, acc
         (made.headers["X-Request-ID"], 200, False),
         (kept.headers["X-Request-ID"], 200, True),
     ]
+
+
+def test_a_flood_of_different_searches_pushes_out_only_other_searches(app):
+    pages = app.extensions["page_cache"]
+    pages.clear()
+    pages.put("an article", "br", b"a" * 5000, [])
+    for number in range(2000):  # 10 MB of search pages
+        pages.put(f"search {number}", "br", b"s" * 5000, [], per_query=True)
+    assert pages.get("an article", "br")
+    assert pages.get("search 1999", "br") and not pages.get("search 0", "br")
 
 
 def test_a_304_before_flask_is_the_304_flask_sends(app, app_log):

@@ -4,7 +4,9 @@
 --   WRK_BODY     the request body, if any (already form-encoded)
 --   WRK_HEADERS  extra headers, one "Name: value" a line
 --   WRK_RUN      a token of this run of wrk, for WRK_UNIQUE below
---   WRK_PATHS    paths to ask in turn, one a line (instead of the URL's own)
+--   WRK_PATHS_FILE   a file of paths to ask in turn, one a line (instead of the URL's own)
+--   WRK_FIRST_PATH   where in that file this run starts (0 if unset)
+--   WRK_THREADS      wrk's thread count: thread n asks path n, n + WRK_THREADS, ...
 --
 -- Setting wrk.method/body/headers (rather than a request() function) lets wrk format the
 -- request once and send the same bytes every time, so the script costs nothing per request.
@@ -20,17 +22,27 @@ for line in (os.getenv("WRK_HEADERS") or ""):gmatch("[^\n]+") do
   end
 end
 
--- WRK_PATHS, one path a line: each request asks the next (searches that differ, so that
--- no cache answers them).
+-- WRK_PATHS_FILE: searches that differ, so that no cache answers them. The threads take
+-- turns along the file, so no two requests of a run ask the same path (until it wraps).
 local paths = {}
-for path in (os.getenv("WRK_PATHS") or ""):gmatch("[^\n]+") do
-  paths[#paths + 1] = path
+if os.getenv("WRK_PATHS_FILE") then
+  for path in io.lines(os.getenv("WRK_PATHS_FILE")) do
+    paths[#paths + 1] = path
+  end
 end
 if #paths > 0 then
+  local threads = 0
+  function setup(thread)
+    thread:set("offset", threads)
+    threads = threads + 1
+  end
+  local stride = tonumber(os.getenv("WRK_THREADS") or "1")
+  local first = tonumber(os.getenv("WRK_FIRST_PATH") or "0")
   local asked = 0
   function request()
+    local index = first + offset + asked * stride
     asked = asked + 1
-    return wrk.format(nil, paths[(asked % #paths) + 1])
+    return wrk.format(nil, paths[(index % #paths) + 1])
   end
 end
 

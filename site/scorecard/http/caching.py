@@ -9,8 +9,9 @@ A view says what its answer depends on, with one of two decorators:
   already is sent again from memory (page_cache.py), compressed as it was, before the
   request reaches Flask (kept_pages.py). Shared caches
   (nginx, see deploy/) may keep it for a minute; browsers revalidate it each time.
-  `@reader_page(kept=False)` renders every time (search results depend on what strangers
-  type, which would fill the memory).
+  `@reader_page(per_query=True)` marks a page whose addresses are as many as readers'
+  queries (search): it is kept apart, in less memory, so that a flood of different
+  searches cannot push the articles out.
 - `@from_edition`: the edition and the address only (feeds, the sitemap, the API,
   downloads). The same for everyone, so its ETag holds for every request; the body is
   made once per edition, address and encoding (`made_answer`), and kept in the edition.
@@ -57,6 +58,7 @@ class Policy:
     comments: bool  # the answer shows approved comments (and so is public only without cookies)
     kept: bool  # this worker keeps the rendered answer, by its ETag
     daily: bool = False  # the answer names today's date (a citation's access date)
+    per_query: bool = False  # the address holds what a reader typed (page_cache.py)
 
 
 def _marked(policy: Policy) -> Callable:
@@ -70,9 +72,9 @@ def _marked(policy: Policy) -> Callable:
 KEPT_READER_PAGE = Policy(comments=True, kept=True)
 
 
-def reader_page(view: Callable | None = None, *, kept: bool = True) -> Callable:
+def reader_page(view: Callable | None = None, *, per_query: bool = False) -> Callable:
     """The view's answer depends on the edition, the approved comments and the address."""
-    mark = _marked(KEPT_READER_PAGE if kept else Policy(comments=True, kept=False))
+    mark = _marked(Policy(comments=True, kept=True, per_query=per_query))
     return mark(view) if view else mark
 
 
@@ -228,7 +230,9 @@ def keep_page(response: Response) -> Response:
             for name, value in response.headers.items()
             if name not in PER_REQUEST_HEADERS
         ]
-        page_cache.page_cache().put(g.page_etag, accepted, response.get_data(), headers)
+        page_cache.page_cache().put(
+            g.page_etag, accepted, response.get_data(), headers, per_query=policy.per_query
+        )
     return response
 
 

@@ -25,6 +25,9 @@ Headers = list[tuple[str, str]]
 # Rendered pages kept per worker, bounded in bytes and in age.
 RENDERED_BYTES = 32 * 1024 * 1024
 RENDERED_SECONDS = 3600
+# Search pages apart (about a thousand of 5 KB): popular queries are answered from memory,
+# and a flood of different ones pushes out only other searches.
+SEARCH_BYTES = 6 * 1024 * 1024
 
 
 def code_version(folders: Iterable[Path]) -> str:
@@ -64,23 +67,31 @@ class PageCache:
         folders = [Path(str(app.template_folder)), app.config["TRANSLATIONS_DIR"], package]
         self.code_version = code_version(folders)
         self.comments = CommentState(app)
-        self._pages: TTLCache = TTLCache(
-            RENDERED_BYTES, RENDERED_SECONDS, getsizeof=lambda v: len(v[0])
-        )
+        self._pages = _rendered(RENDERED_BYTES)
+        self._searches = _rendered(SEARCH_BYTES)
         self._lock = threading.Lock()  # the development server answers in threads
 
     def get(self, etag: str, encoding: str) -> tuple[bytes, Headers] | None:
+        key = (etag, encoding)
         with self._lock:
-            return self._pages.get((etag, encoding))
+            return self._pages.get(key) or self._searches.get(key)
 
-    def put(self, etag: str, encoding: str, body: bytes, headers: Headers) -> None:
-        if len(body) < RENDERED_BYTES // 100:  # a huge page would push out a hundred others
+    def put(
+        self, etag: str, encoding: str, body: bytes, headers: Headers, per_query: bool = False
+    ) -> None:
+        pages = self._searches if per_query else self._pages
+        if len(body) < pages.maxsize // 100:  # a huge page would push out a hundred others
             with self._lock:
-                self._pages[etag, encoding] = (body, headers)
+                pages[etag, encoding] = (body, headers)
 
     def clear(self) -> None:
         with self._lock:
             self._pages.clear()
+            self._searches.clear()
+
+
+def _rendered(size: int) -> TTLCache:
+    return TTLCache(size, RENDERED_SECONDS, getsizeof=lambda kept: len(kept[0]))
 
 
 def page_cache() -> PageCache:

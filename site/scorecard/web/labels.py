@@ -105,7 +105,6 @@ def template_labels() -> dict:
         "ministry_panel_titles": MINISTRY_PANEL_TITLES,
         "role_labels": ROLE_LABELS,
         "sort_labels": SORT_LABELS,
-        "facet_titles": FACET_TITLES,
         "language_names": LANGUAGE_NAMES,
         "channel_labels": CHANNEL_LABELS,
         "letter_titles": LETTER_TITLES,

@@ -3,7 +3,6 @@
 from collections.abc import Sequence
 
 from flask import abort, current_app, g, render_template, request, url_for
-from flask_babel import format_number
 from flask_babel import lazy_gettext as _l
 
 from ..core import search as site_search
@@ -18,7 +17,9 @@ from .document_page import render_document
 from .localized import SECTION, localized_blueprint
 from .paging import requested_page
 from .parallel import aligned_rows
+from .quantities import format_count
 from .render import render_page
+from .search_filters import search_filters
 from .share_pictures import send_share_picture
 
 bp = localized_blueprint("pages", __name__)
@@ -45,7 +46,7 @@ def home():
     }
     newest = {section: listing[:HOME_NEWEST] for section, listing in sections.items()}
     all_links = {
-        section: ALL_OF_SECTION[section] % {"count": format_number(len(listing))}
+        section: ALL_OF_SECTION[section] % {"count": format_count(len(listing))}
         for section, listing in sections.items()
         if len(listing) > HOME_NEWEST
     }
@@ -134,7 +135,7 @@ def glossary():
 
 
 @bp.get("/search")
-@reader_page(kept=False)
+@reader_page(per_query=True)
 def search():
     max_length = current_app.config["SEARCH_MAX_CHARACTERS"]
     request_ = site_search.SearchRequest.from_args(request.args, g.lang, max_length)
@@ -145,5 +146,6 @@ def search():
         parts={"search-results": "partials/search_results.html"},
         results=results,
         search=results.request,
+        filters=search_filters(results),
         page_url=lambda number: url_for("pages.search", **results.request.args(page=number)),
     )

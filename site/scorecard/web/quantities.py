@@ -6,6 +6,7 @@ and the stylesheet keeps them whole.
 """
 
 import re
+from functools import lru_cache
 
 from babel.numbers import format_compact_decimal, format_decimal
 from flask_babel import get_locale
@@ -21,6 +22,17 @@ QUALIFIED = {
     "over": _l("over %(value)s"),
     "under": _l("under %(value)s"),
 }
+
+
+def format_count(number: int) -> str:
+    """A count (documents found, comments): 1,234 in either language. The same few counts
+    recur on every page, so each is formatted once per language, not by babel each time."""
+    return _formatted_count(number, str(get_locale()))
+
+
+@lru_cache(maxsize=4096)
+def _formatted_count(number: int, locale: str) -> str:
+    return format_decimal(number, locale=locale)
 
 
 def format_value(value: float, percent: bool = False) -> str:

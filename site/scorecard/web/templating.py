@@ -12,29 +12,12 @@ from ..core.languages import HTML_LANG, NATIVE_NAMES, other_language
 from ..http.current import current_edition
 from . import charts, problems, quantities, share_pictures, sources, tracker, urls
 from .i18n import current_language
-from .labels import KIND_LABELS, LANGUAGE_NAMES, PROGRESS_LABELS, template_labels
+from .labels import template_labels
 from .moments import moment
 from .render import frame_template
 
 # Open Graph names locales language_TERRITORY.
 OG_LOCALES = {"en": "en_US", "zh": "zh_CN"}
-
-
-def facet_label(name: str, value: str) -> str:
-    """How a search facet's value reads in the reader's language."""
-    library = current_edition().library
-    if name == "kind":
-        return str(KIND_LABELS.get(value, value))
-    if name == "language":
-        return str(LANGUAGE_NAMES.get(value, value))
-    lang = current_language()
-    if name == "topic" and (topic := library.topics.get(value)):
-        return topic.label.get(lang)
-    if name == "ministry" and (ministry := library.ministries.get(value)):
-        return ministry.name.get(lang)
-    if name == "status" and value in PROGRESS_LABELS:
-        return str(PROGRESS_LABELS[value])
-    return value
 
 
 def newer_original(doc: Document) -> Document | None:
@@ -70,7 +53,6 @@ def init_app(app: Flask) -> None:
         absolute=urls.absolute,
         chart_caption=charts.chart_caption,
         document_url=urls.document_url,
-        facet_label=facet_label,
         html_lang=HTML_LANG,
         native_names=NATIVE_NAMES,
         newer_original=newer_original,
@@ -92,6 +74,7 @@ def init_app(app: Flask) -> None:
         value=quantities.format_value,
         observation=quantities.format_observation,
         amount=quantities.format_amount,
+        count_text=quantities.format_count,
         period=quantities.display_period,
         moment=moment,
     )

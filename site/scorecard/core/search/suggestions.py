@@ -8,8 +8,8 @@ Chinese readers type through a pinyin input method, so their usual slip is a wor
 sounds like the one they meant, picked from the wrong line of candidates: 再就叶 for
 再就业. A stretch of Chinese that is not an indexed word is replaced by the indexed word
 that sounds the same (tones aside), else by one that differs in a single character. The
-vocabularies are read from the index once per opened index, on the first suggestion in
-their language, and never at start-up.
+vocabularies are read from the index once per opened index: in each gunicorn worker just
+after it starts, in the background, else on the first suggestion in their language.
 """
 
 import functools
@@ -117,17 +117,20 @@ class Suggester:
     def suggest(self, text: str) -> str | None:
         """The query with each unknown word replaced by the nearest indexed one, if any was."""
         corrected = ENGLISH_WORD.sub(self._english_word, text)
-        corrected = CHINESE_RUN.sub(lambda match: self.chinese.correct(match.group()), corrected)
+        corrected = CHINESE_RUN.sub(lambda match: self.chinese().correct(match.group()), corrected)
         return corrected if corrected != text else None
 
-    @property
+    def prepare(self) -> None:
+        """Make both vocabularies now rather than on the first slip in each language."""
+        self.english()
+        self.chinese()
+
     def chinese(self) -> ChineseVocabulary:
         with self._lock:
             if self._chinese is None:
                 self._chinese = ChineseVocabulary(self.index)
             return self._chinese
 
-    @property
     def english(self) -> EnglishVocabulary:
         with self._lock:
             if self._english is None:
@@ -136,6 +139,6 @@ class Suggester:
 
     def _english_word(self, match: re.Match) -> str:
         word = match.group().lower()
-        if word in self.english.known:
+        if word in self.english().known:
             return match.group()
-        return self.english.correct(word) or match.group()
+        return self.english().correct(word) or match.group()
