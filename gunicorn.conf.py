@@ -24,9 +24,12 @@ keepalive = 5
 limit_request_line = 4094
 limit_request_fields = 50
 limit_request_field_size = 8190
-# Recycle workers now and then, so that a slow leak cannot grow without bound.
-max_requests = 10_000
-max_requests_jitter = 1_000
+# Recycle workers now and then, so that a slow leak cannot grow without bound. Not too
+# often: a new worker has lost its kept pages and spends 2 to 3 s of CPU preparing search
+# (post_fork), and a kept page costs half a millisecond, so at 10,000 requests a busy
+# worker was recycled every few seconds (benchmarks/README.md, "Search under load").
+max_requests = 100_000
+max_requests_jitter = 10_000
 # The app logs every request itself, as JSON with its request id (operations.py).
 accesslog = None
 errorlog = "-"
