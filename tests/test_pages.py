@@ -238,3 +238,23 @@ def test_toggle_keeps_the_query_string(client):
 
 def test_toggle_on_a_404_without_language_leads_home(client):
     assert toggled(soup(client.get("/fr/"))) == "/zh/"
+
+
+def test_the_header_and_footer_kept_per_language_are_each_pages_own(client):
+    """The frame's parts that are the same for a language are rendered once per worker:
+    each page still gets its own language's, and its own language toggle."""
+    pages = {
+        "/en/search": ("en", "Recommendations"),
+        "/zh/recommendations/": ("zh", "政策建议"),
+        "/en/": ("en", "Recommendations"),
+        "/zh/search": ("zh", "政策建议"),
+    }
+    toggles = set()
+    for path, (lang, first_link) in pages.items():
+        page = soup(client.get(path))
+        nav = page.select_one(".site-nav a")
+        assert nav.get_text() == first_link and nav["href"].startswith(f"/{lang}/")
+        about_the_site = page.select(".site-footer a")[-4]  # then the glossary, feed, API
+        assert about_the_site["href"].startswith(f"/{lang}/")
+        toggles.add(page.select_one(".language-toggle")["href"])
+    assert len(toggles) == len(pages)

@@ -6,6 +6,7 @@ language and every vocabulary of labels.py.
 """
 
 from flask import Flask
+from flask_caching import Cache
 
 from ..core.content import Document
 from ..core.languages import HTML_LANG, NATIVE_NAMES, other_language
@@ -79,3 +80,9 @@ def init_app(app: Flask) -> None:
         moment=moment,
     )
     app.context_processor(_page_context)
+    # `{% cache 0, name, lang %}` in the layouts: the header but its language toggle, the
+    # footer and the head's links are the same on every page of a language, so each worker
+    # renders them once (1.3 ms of every page it renders: 29 url_for and 24 translations).
+    # Not where templates are reloaded as they are edited (development).
+    backend = "NullCache" if app.jinja_env.auto_reload else "SimpleCache"
+    Cache(app, config={"CACHE_TYPE": backend}, with_jinja2_ext=True)
