@@ -154,13 +154,15 @@ def wrk(
     }
 
 
-def measure(url: str, target: Target, load: Load, twice: bool = False) -> dict:
+def measure(
+    url: str, target: Target, load: Load, twice: bool = False, warm_up: float = WARM_UP_SECONDS
+) -> dict:
     """Check the target once; if it answers as it should, load it."""
     result = {"target": target.name, "path": target.path, "check": check(url, target, twice)}
     if result["check"]["ok"]:
         # Unmeasured first: every worker renders its pages and fills its caches, as a
         # site that has been up a while has.
-        wrk(url, target, load, seconds=WARM_UP_SECONDS)
+        wrk(url, target, load, seconds=warm_up)
         # Varied paths: the measured run starts halfway along them, past the warm-up's.
         measured = wrk(url, target, load, first_path=len(target.paths) // 2)
         result |= measured | {"load_average": os.getloadavg()[0]}

@@ -53,6 +53,7 @@ INSTALL = "apt-get install -y wrk nginx"
 APP_PAGES = ("article", "list")
 # Pages through deploy/nginx.conf against the same page as a file: nginx keeps all three.
 CACHED_PAGES = ("article", "list", "search")
+SEARCH_WARM_UP_SECONDS = 10
 
 
 def corpus(documents: int) -> Path:
@@ -168,10 +169,12 @@ def measure_size(documents: int, settings: Load, work: Path, engine: str) -> dic
         # Searches that all differ: each request is a search (a single query would be
         # answered from the worker's kept answers after its first request). Then readers'
         # mix, where popular queries come back and the kept answers count.
+        # Each with a longer warm-up: a worker makes a document's snippet text the first
+        # time it shows it, and a site up a while has shown most of them.
         searches = Target("search", PAGES["search"], paths=load.varied_searches())
-        search = load.measure(site.url, searches, settings)
+        search = load.measure(site.url, searches, settings, warm_up=SEARCH_WARM_UP_SECONDS)
         popular = Target("search, popular", PAGES["search"], paths=load.popular_searches())
-        popular_search = load.measure(site.url, popular, settings)
+        popular_search = load.measure(site.url, popular, settings, warm_up=SEARCH_WARM_UP_SECONDS)
         latency = [
             load.single_client(
                 site.url, searches if page == "search" else Target(page, path), settings.duration
