@@ -37,6 +37,8 @@ class CataloguesByLocale(Domain):
 
 
 class SiteBabel(Babel):
+    """flask-babel, finding its catalogues as above."""
+
     @cached_property
     def domain_instance(self) -> Domain:
         return CataloguesByLocale(domain=self.domain)

@@ -2,7 +2,7 @@
 
 Made here, once per page, rather than in the template: a search over many documents lists
 dozens of values, and building each link with `url_for` and each label and count in
-Jinja was the larger part of the page's time (benchmarks/README.md, "Search").
+Jinja was the larger part of the page's time (benchmarks/README.md, "Search under load").
 """
 
 from dataclasses import dataclass

@@ -133,10 +133,11 @@ class Document:
         text = Markup(PERMALINK.sub("", TOOLTIP.sub("", self.html))).striptags()
         return text.replace(WORD_JOINER, "")
 
-    @cached_property
+    @property
     def running_text(self) -> str:
         """The body's paragraphs as one text, for search snippets: no headings, footnote
-        marks or footnotes, which read as part of the sentence once the tags are gone."""
+        marks or footnotes, which read as part of the sentence once the tags are gone.
+        Made when the document is indexed, and kept with the index (search/documents.py)."""
         html = FOOTNOTES.sub("", FOOTNOTE_MARK.sub("", HEADING.sub("", self.html)))
         text = Markup(PERMALINK.sub("", TOOLTIP.sub("", html))).striptags().replace(WORD_JOINER, "")
         return CHINESE_GAP.sub("", text) if self.lang == "zh" else text

@@ -5,9 +5,9 @@ imports them on first use: a process that never searches (`flask content check`,
 `flask db upgrade`) never pays for them.
 jieba's dictionary (a second to read) is read only to index or to search: gunicorn's
 master starts without it, and each worker reads it in the background, then makes the "did
-you mean" vocabularies. The index on disk
-follows the edition being served: each new edition is checked against it once (a
-fingerprint of the documents), and re-indexed where they differ.
+you mean" vocabularies. The index on disk follows the edition being served: each new
+edition is checked against it once (a fingerprint of the documents), and re-indexed where
+they differ.
 """
 
 import os

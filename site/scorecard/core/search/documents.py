@@ -62,12 +62,13 @@ class Indexed:
             ministry=tuple(ref.id for ref in meta.ministries),
             status=self.status,
             digest=self.digest,
+            running_text=self.doc.running_text,
         )
 
 
 class Record(NamedTuple):
-    """One indexed version, as grouping and facets read it. The facets are named as in the
-    search page's query string."""
+    """One indexed version, as grouping, facets and snippets read it. The facets are named
+    as in the search page's query string."""
 
     key: str
     group: str  # the document, whatever its language
@@ -77,6 +78,10 @@ class Record(NamedTuple):
     ministry: tuple[str, ...]
     status: str
     digest: str
+    # What snippets are cut from, made once with the index: gunicorn's master reads the
+    # records before it forks, so the workers share these texts instead of each making
+    # its own on first use (0.25 ms a document; 100 MB and more at 20,000 versions).
+    running_text: str
 
     def values(self, facet: str) -> tuple[str, ...]:
         value = getattr(self, facet)

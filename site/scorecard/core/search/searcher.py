@@ -6,7 +6,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from ..content import Document, Library
+from ..content import Library
 from ..languages import LANGUAGES
 from ..paging import Page, page_count
 from .analysis import to_simplified
@@ -85,7 +85,8 @@ class Searcher:
         version when it matched, else from the version that did; None if the library no
         longer has that version (its index is a step behind)."""
         ordinal = self.counter.version(matched, group, lang)
-        kind, slug, matched_lang = self.records[best if ordinal is None else ordinal].key.split("/")
+        record = self.records[best if ordinal is None else ordinal]
+        kind, slug, matched_lang = record.key.split("/")
         versions = {
             code: doc
             for code in LANGUAGES
@@ -95,22 +96,21 @@ class Searcher:
             return None
         doc = versions.get(lang) or versions[matched_lang]
         other = next((d for d in versions.values() if d is not doc), None)
-        snippet = self._snippet(versions[matched_lang], asked)
+        snippet = self._snippet(record.running_text, matched_lang, asked)
         if snippet is None:
             return Result(
                 doc=doc, other=other, snippet=escape(doc.meta.summary), snippet_lang=doc.lang
             )
         return Result(doc=doc, other=other, snippet=snippet, snippet_lang=matched_lang)
 
-    def _snippet(self, doc: Document, asked: Asked) -> Markup | None:
+    def _snippet(self, text: str, lang: str, asked: Asked) -> Markup | None:
         """The passage around the first match, with the matches marked and the rest escaped.
 
         Only a window of the text is analysed: analysing a whole document per result
         cost about 10 ms, and jieba alone about 5 ms for a few hundred characters.
         """
-        wanted = terms(asked, doc.lang, self.index.analyse)
-        text = doc.running_text
+        wanted = terms(asked, lang, self.index.analyse)
         first = _first_occurrence(text, wanted)
         if first is None:
             return None
-        return snippet(text, first, wanted, doc.lang, self.index.analyse)
+        return snippet(text, first, wanted, lang, self.index.analyse)

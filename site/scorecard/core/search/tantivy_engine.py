@@ -134,7 +134,7 @@ def _write(ix: tantivy.Index, documents: list[Indexed], first: int) -> dict[int,
 
 
 class TantivyEngine:
-    version = "tantivy-1"
+    version = "tantivy-2"  # 2: the records hold the snippet texts
 
     def write_all(self, folder: Path, documents: list[Indexed]) -> dict[int, Record]:
         return _write(_opened(folder, build_schema()), documents, first=0)

@@ -97,8 +97,9 @@ def _fields(item: Indexed) -> dict:
     }
 
 
-def _records(folder: Path) -> dict[int, Record]:
-    """By Whoosh's document numbers, from the fields it stored."""
+def _records(folder: Path, running_texts: dict[str, str]) -> dict[int, Record]:
+    """By Whoosh's document numbers, from the fields it stored, and each version's snippet
+    text by its key (not stored in Whoosh: its stored fields are read on every update)."""
     with index.open_dir(folder).reader() as reader:
         return {
             docnum: Record(
@@ -110,13 +111,14 @@ def _records(folder: Path) -> dict[int, Record]:
                 ministry=tuple(stored.get("ministry", "").split()),
                 status=stored.get("status", ""),
                 digest=stored["digest"],
+                running_text=running_texts[stored["key"]],
             )
             for docnum, stored in reader.iter_docs()
         }
 
 
 class WhooshEngine:
-    version = "whoosh-8"
+    version = "whoosh-9"  # 9: the records hold the snippet texts
 
     def write_all(self, folder: Path, documents: list[Indexed]) -> dict[int, Record]:
         ix = index.create_in(folder, build_schema())
@@ -126,7 +128,7 @@ class WhooshEngine:
         with ix.writer(limitmb=128, **options) as writer:
             for item in documents:
                 writer.add_document(**_fields(item))
-        return _records(folder)
+        return _records(folder, {item.key: item.doc.running_text for item in documents})
 
     def update(
         self, folder: Path, records: dict[int, Record], changed: list[Indexed], removed: set[str]
@@ -136,7 +138,8 @@ class WhooshEngine:
                 writer.delete_by_term("key", key)
             for item in changed:
                 writer.update_document(**_fields(item))
-        return _records(folder)
+        kept = {record.key: record.running_text for record in records.values()}
+        return _records(folder, kept | {item.key: item.doc.running_text for item in changed})
 
     def open(self, folder: Path) -> "WhooshIndex":
         return WhooshIndex(index.open_dir(folder).searcher())
