@@ -317,3 +317,14 @@ def test_concurrent_start_ups_build_one_valid_index(tmp_path, search_engine):
 def test_search_rebuild_command(search_app):
     result = search_app.test_cli_runner().invoke(args=["search", "rebuild"])
     assert result.exit_code == 0 and "rebuilt" in result.output
+
+
+def test_remarks_in_brackets_are_written_as_each_language_writes_them(search_client):
+    query = {"q": "", "kind": "recommendation"}
+    chinese = soup(search_client.get("/zh/search", query_string=query))
+    english = soup(search_client.get("/en/search", query_string=query))
+    assert chinese.select_one(".facets-box summary").get_text() == "筛选结果（已选 1 项）"
+    assert english.select_one(".facets-box summary").get_text() == "Filter results (1 active)"
+    assert {s.get_text() for s in chinese.select(".result__other-lang")} <= {"（英文）"}
+    assert {s.get_text() for s in english.select(".result__other-lang")} <= {" (Chinese)"}
+    assert chinese.select(".result__other-lang") and english.select(".result__other-lang")

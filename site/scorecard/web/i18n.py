@@ -6,6 +6,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, current_app, g, request
+from markupsafe import Markup
 
 from ..core.languages import DEFAULT_LANGUAGE, LANGUAGES
 from ..extensions import babel
@@ -42,6 +43,13 @@ def current_language() -> str:
         return g.lang
     prefix = request.path.split("/")[1]
     return prefix if prefix in LANGUAGES else preferred_language()
+
+
+def bracketed(text) -> Markup:
+    """A remark in brackets after what it qualifies, as each language writes it: " (2)" on
+    an English page, "（2）" with full-width brackets and no space on a Chinese one."""
+    pattern = "（{}）" if current_language() == "zh" else " ({})"
+    return Markup(pattern).format(text)
 
 
 # The zone each language's pages show times in: flask-babel converts stored UTC to it.

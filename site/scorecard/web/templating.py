@@ -12,7 +12,7 @@ from ..core.content import Document
 from ..core.languages import HTML_LANG, NATIVE_NAMES, other_language
 from ..http.current import current_edition
 from . import charts, problems, quantities, share_pictures, sources, tracker, urls
-from .i18n import current_language
+from .i18n import bracketed, current_language
 from .labels import template_labels
 from .moments import moment
 from .render import frame_template
@@ -75,6 +75,7 @@ def init_app(app: Flask) -> None:
         value=quantities.format_value,
         observation=quantities.format_observation,
         amount=quantities.format_amount,
+        bracketed=bracketed,
         count_text=quantities.format_count,
         period=quantities.display_period,
         moment=moment,
