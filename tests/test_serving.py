@@ -2,6 +2,8 @@
 
 import json
 import socket
+import time
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -68,3 +70,19 @@ def test_search_answers_in_every_worker(gunicorn):
         with urllib.request.urlopen(f"{gunicorn.url}/en/search?q=employment", timeout=10) as r:
             page = r.read().decode()
         assert "/en/case-studies/ilo-green-jobs-pilots" in page
+
+
+def test_each_worker_prepares_search_in_the_background(gunicorn):
+    """jieba's dictionary and the "did you mean" vocabularies, read as a worker starts
+    (gunicorn.conf.py, post_fork): each worker says it is done, and nothing failed."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        log = gunicorn.log.read_text()
+        if log.count("search prepared in the background") >= gunicorn.workers:
+            break
+        time.sleep(0.2)
+    assert log.count("search prepared in the background") >= gunicorn.workers
+    assert "Traceback" not in log
+    query = urllib.parse.quote("再就叶")
+    with urllib.request.urlopen(f"{gunicorn.url}/zh/search?q={query}", timeout=10) as response:
+        assert "再就业" in response.read().decode()

@@ -10,8 +10,10 @@ edition is checked against it once (a fingerprint of the documents), and re-inde
 they differ.
 """
 
+import logging
 import os
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +27,8 @@ from .results import FACETS, Result, Results, SearchRequest
 if TYPE_CHECKING:
     from .engines import Engine
     from .searcher import Searcher
+
+log = logging.getLogger(__name__)
 
 # Search answers kept per worker (each a page of ten results and the facet counts).
 ANSWERS_KEPT = 512
@@ -71,11 +75,13 @@ class SearchIndex:
     def _prepare(self) -> None:
         from .analysis import initialise_jieba
 
+        started = time.monotonic()
         initialise_jieba(self.instance)
         with self._lock:
             searcher = self._searcher
         if searcher is not None:
             searcher.suggester.prepare()
+        log.info("search prepared in the background in %.1f s", time.monotonic() - started)
 
     @property
     def engine(self) -> "Engine":
